@@ -1,0 +1,57 @@
+import { defineConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+
+/** Debian's Chromium; never a downloaded browser (see README, "Tests"). */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Flags that let Chromium run headless as root on a machine with no network and no GPU. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          include: ['packages/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['**/*.browser.test.ts', '**/node_modules/**', 'test/e2e/**'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        optimizeDeps: {
+          // Reached only from workers: pre-bundle them so Vite does not reload the page mid-run.
+          include: [
+            'idb',
+            'comlink',
+            '@tensorflow/tfjs-core',
+            '@tensorflow/tfjs-backend-cpu',
+            '@tensorflow/tfjs-backend-webgl',
+            '@tensorflow/tfjs-backend-wasm',
+          ],
+        },
+        test: {
+          name: 'browser',
+          include: ['packages/**/*.browser.test.ts', 'test/**/*.browser.test.ts'],
+          testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
+  },
+});
