@@ -6,3 +6,13 @@ export type { StandardEventName, ProductProps, StoredEvent, RawEvent } from './e
 export { validateEvent, itemsOf, EVENT_LIMITS } from './validate-event.ts';
 export { validateCatalog, MAX_CATALOG_ITEMS } from './catalog.ts';
 export type { Catalog, CatalogItem } from './catalog.ts';
+export type {
+  Strategy,
+  RecommendFilter,
+  RecommendExclude,
+  RecommendRequest,
+  Explanation,
+  Recommendation,
+  RecommendResult,
+} from './recommend-types.ts';
+export type { InteractionKind, HistoryEntry, Scorer } from './scoring.ts';
