@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { sdkBuild } from './packages/sdk/build/vite-build.ts';
 
 /** Debian's Chromium; never a downloaded browser (see README, "Tests"). */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -15,6 +16,8 @@ export const chromiumArgs = [
 ];
 
 export default defineConfig({
+  // `vite build` builds the SDK into packages/sdk/dist (see packages/sdk/build/vite-build.ts).
+  ...sdkBuild,
   test: {
     projects: [
       {

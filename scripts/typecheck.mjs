@@ -9,12 +9,16 @@ const projects = [
   'packages/sdk/src/worker',
   'packages/cli',
   'test',
+  'demo',
+  'demo/scripts',
 ].filter((p) => existsSync(`${p}/tsconfig.json`));
 
 let failed = false;
 for (const p of projects) {
   try {
-    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', p], { stdio: 'inherit' });
+    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', p], {
+      stdio: 'inherit',
+    });
     console.log(`typecheck ${p}: ok`);
   } catch {
     failed = true;

@@ -78,7 +78,10 @@ export function validateCatalog(json: unknown): Catalog {
     }
     const o = entry as Record<string, unknown>;
     const id = o['id'];
-    if ((typeof id !== 'string' && typeof id !== 'number') || String(id) === '') {
+    const validId =
+      (typeof id === 'string' && id.trim() !== '') ||
+      (typeof id === 'number' && Number.isFinite(id));
+    if (!validId) {
       throw bad('Each item needs an id (string or number).', `${field}.id`);
     }
     const sid = String(id);
@@ -88,11 +91,15 @@ export function validateCatalog(json: unknown): Catalog {
     if (typeof title !== 'string' || title === '')
       throw bad('Each item needs a title.', `${field}.title`);
     const price = o['price'];
-    if (price !== undefined && price !== null && (typeof price !== 'number' || !(price >= 0))) {
+    if (
+      price !== undefined &&
+      price !== null &&
+      (typeof price !== 'number' || !Number.isFinite(price) || price < 0)
+    ) {
       throw bad('price must be a non-negative number.', `${field}.price`);
     }
     const inStock = o['inStock'];
-    if (inStock !== undefined && typeof inStock !== 'boolean') {
+    if (inStock !== undefined && inStock !== null && typeof inStock !== 'boolean') {
       throw bad('inStock must be true or false.', `${field}.inStock`);
     }
     const item: CatalogItem = {

@@ -16,3 +16,86 @@ export type {
   RecommendResult,
 } from './recommend-types.ts';
 export type { InteractionKind, HistoryEntry, Scorer } from './scoring.ts';
+export type { Dataset, ItemMeta } from './dataset.ts';
+export type { TrainingData, FitOptions, FitScorer, BatchScorer } from './eval/training-data.ts';
+export { leaveOneOut, MIN_ITEMS } from './eval/split.ts';
+export type { LeaveOneOut } from './eval/split.ts';
+export { expectedMetrics, rankCounts } from './eval/metrics.ts';
+export type { RankMetrics, RankCounts } from './eval/metrics.ts';
+export { evaluateScorer } from './eval/evaluate.ts';
+export type { EvalOptions, EvalResult } from './eval/evaluate.ts';
+export { trainingDataOf } from './eval/training-data-of.ts';
+export { runProtocol } from './eval/run-protocol.ts';
+export type { ProtocolReport, ProtocolOptions } from './eval/run-protocol.ts';
+export { seededRandom } from './eval/random.ts';
+export { fitPopularity, itemCounts } from './baselines/popularity.ts';
+export { fitMarkov } from './baselines/markov.ts';
+export { fitItemKnn, cosineCooccurrence } from './baselines/item-knn.ts';
+export type { ItemKnnOptions } from './baselines/item-knn.ts';
+export { sparseFromTriples, addRow } from './baselines/sparse.ts';
+export type { SparseRows } from './baselines/sparse.ts';
+export { words, terms } from './text/tokenize.ts';
+export { termStats, idf, topTerms, knownTerms } from './text/tf-idf.ts';
+export type { TermStats, WeightedTerm } from './text/tf-idf.ts';
+export { sentimentOf } from './text/sentiment.ts';
+export type { SentimentResult } from './text/sentiment.ts';
+export { buildCatalogIndex, TERMS_PER_ITEM } from './profile/catalog-index.ts';
+export type { CatalogIndex, IndexedItem } from './profile/catalog-index.ts';
+export { createProfileState, DEFAULT_HALF_LIFE_DAYS, ACTIVITY_DAYS } from './profile/state.ts';
+export type { ProfileState, Affinity, Decayed, EventKind } from './profile/state.ts';
+export { foldEvent, EVENT_WEIGHTS, reviewSentiment } from './profile/fold.ts';
+export { SESSION_GAP_MS } from './profile/fold-session.ts';
+export { decayFactor, decayedAt, DAY_MS } from './profile/decay.ts';
+export { buildProfile } from './profile/profile.ts';
+export type { Profile, ProfileOptions, Explanations, Explained } from './profile/profile.ts';
+export type { AffinityScore, Driver } from './profile/affinities.ts';
+export {
+  INTENT_FEATURES,
+  DEFAULT_INTENT_MODEL,
+  intentFeatures,
+  purchaseIntent,
+  funnelStage,
+} from './profile/intent.ts';
+export type { IntentFeature, IntentModel, FunnelStage, SessionFeatures } from './profile/intent.ts';
+export { churnOf, PRIOR_GAP_DAYS } from './profile/churn.ts';
+export type { Churn } from './profile/churn.ts';
+export type { PriceBand, Rfm } from './profile/spend.ts';
+export { RULE_SEGMENTS } from './profile/segments.ts';
+export type { SegmentMatch } from './profile/segments.ts';
+export { SEGMENT_FEATURES, segmentFeatures, nearestCentroid } from './profile/clusters.ts';
+export type { SegmentCentroids, SegmentFeatureInputs } from './profile/clusters.ts';
+export { matchAudiences, validateAudiences } from './profile/audiences.ts';
+export type {
+  AudienceDefinition,
+  AudienceCondition,
+  AudienceMatch,
+  AudienceMetric,
+} from './profile/audiences.ts';
+export type { ProfileLanguage } from './profile/summary.ts';
+export {
+  rankItems,
+  LIMIT,
+  DEFAULT_WEIGHTS,
+  eligibleItems,
+  cartFromHistory,
+  blendSources,
+  topK,
+  mmrSelect,
+  vectorSimilarity,
+  metadataSimilarity,
+  explain,
+  EXPLANATION_TEXTS,
+  explanationText,
+  covisitScores,
+  recencyScores,
+} from './rank/index.ts';
+export type {
+  RankInput,
+  ScoreSource,
+  SourceKind,
+  ItemVectors,
+  Blend,
+  ItemSimilarity,
+  AttributedScores,
+  CovisitOptions,
+} from './rank/index.ts';

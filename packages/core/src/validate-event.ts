@@ -11,6 +11,8 @@ export const EVENT_LIMITS = {
   properties: 50,
   products: 100,
   depth: 4,
+  /** Characters of the whole event as JSON; stops wide nesting that passes every other cap. */
+  jsonLength: 65_536,
 } as const;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -53,6 +55,10 @@ const fail = (message: string, field: string): Result<never> => ({
 /** Checks an event from `track()` and returns it in stored form, or an error naming the field. */
 export function validateEvent(raw: RawEvent): Result<StoredEvent> {
   const { name, props } = raw;
+  // The id is the storage key: one without it would fail the whole batch's transaction.
+  if (typeof raw.id !== 'string' || raw.id === '') {
+    return fail('Event id must be a non-empty string.', 'id');
+  }
   if (typeof name !== 'string' || name.trim() === '') {
     return fail(
       'Event name must be a non-empty string, e.g. track("Product Viewed", {...}).',
@@ -73,13 +79,18 @@ export function validateEvent(raw: RawEvent): Result<StoredEvent> {
       'properties',
     );
   }
-  const obj = p as JsonObject;
+  const json = JSON.stringify(p);
+  if (json.length > EVENT_LIMITS.jsonLength) {
+    return fail(
+      `Event properties are over ${EVENT_LIMITS.jsonLength} characters as JSON; send less.`,
+      'properties',
+    );
+  }
+  // Via JSON: drops properties set to undefined, which JSON has no way to say.
+  const obj = JSON.parse(json) as JsonObject;
   const semantic = STANDARD.has(name) ? checkStandard(name, obj) : ok(undefined);
   if (!semantic.ok) return semantic;
-  return {
-    ok: true,
-    value: { id: raw.id, name, props: structuredCloneJson(obj), ts: raw.ts, items: itemsOf(obj) },
-  };
+  return { ok: true, value: { id: raw.id, name, props: obj, ts: raw.ts, items: itemsOf(obj) } };
 }
 
 function ok<T>(value: T): Result<T> {
@@ -127,9 +138,15 @@ function checkJson(v: unknown, field: string, depth: number): Result<JsonValue> 
         );
       }
       // Own keys include a literal "__proto__" created by JSON.parse or Object.defineProperty.
-      for (const key of Reflect.ownKeys(v)) {
+      const keys = Reflect.ownKeys(v);
+      if (depth > 0 && keys.length > EVENT_LIMITS.properties) {
+        return fail(`Object has ${keys.length} keys; at most ${EVENT_LIMITS.properties}.`, field);
+      }
+      for (const key of keys) {
         if (typeof key !== 'string') return fail('Symbol keys are not allowed.', field);
         if (FORBIDDEN_KEYS.has(key)) return fail(`Key "${key}" is not allowed.`, `${field}.${key}`);
+        // An absent optional field often arrives as undefined; JSON drops it, and so do we.
+        if (v[key] === undefined) continue;
         const r = checkJson(v[key], `${field}.${key}`, depth + 1);
         if (!r.ok) return r;
       }
@@ -215,8 +232,4 @@ export function itemsOf(props: JsonObject): string[] {
     }
   }
   return [...ids];
-}
-
-function structuredCloneJson(v: JsonObject): JsonObject {
-  return JSON.parse(JSON.stringify(v)) as JsonObject;
 }

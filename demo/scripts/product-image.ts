@@ -1,0 +1,51 @@
+/** Product images as small SVG files: no external assets, yet each product looks distinct. */
+
+/** Pictograms drawn in a 200×200 box, stroked/filled with `currentColor`. */
+const ICONS: Record<string, string> = {
+  shoe: '<path d="M20 130 C20 100 40 95 60 95 L85 60 C95 70 110 78 130 80 C160 84 185 100 185 130 L185 145 L20 145 Z" fill="currentColor"/><rect x="20" y="145" width="165" height="12" rx="6" fill="currentColor" opacity=".55"/>',
+  tent: '<path d="M100 30 L185 165 L15 165 Z" fill="currentColor"/><path d="M100 80 L130 165 L70 165 Z" fill="#fff" opacity=".55"/>',
+  pot: '<rect x="35" y="75" width="130" height="85" rx="14" fill="currentColor"/><rect x="25" y="62" width="150" height="16" rx="8" fill="currentColor" opacity=".7"/><rect x="5" y="90" width="34" height="12" rx="6" fill="currentColor"/><rect x="161" y="90" width="34" height="12" rx="6" fill="currentColor"/>',
+  cup: '<path d="M40 60 H150 V125 C150 150 130 165 95 165 C60 165 40 150 40 125 Z" fill="currentColor"/><path d="M150 78 C185 78 185 128 150 128" stroke="currentColor" stroke-width="12" fill="none"/><path d="M75 25 C65 38 85 42 75 52 M105 25 C95 38 115 42 105 52" stroke="currentColor" stroke-width="6" fill="none" opacity=".6"/>',
+  headphones:
+    '<path d="M35 120 V100 C35 55 165 55 165 100 V120" stroke="currentColor" stroke-width="14" fill="none"/><rect x="22" y="110" width="38" height="60" rx="14" fill="currentColor"/><rect x="140" y="110" width="38" height="60" rx="14" fill="currentColor"/>',
+  laptop:
+    '<rect x="40" y="45" width="120" height="85" rx="8" fill="currentColor"/><rect x="50" y="55" width="100" height="65" rx="4" fill="#fff" opacity=".5"/><path d="M20 140 H180 L170 158 H30 Z" fill="currentColor"/>',
+  bottle:
+    '<rect x="82" y="20" width="36" height="30" rx="6" fill="currentColor" opacity=".7"/><rect x="60" y="50" width="80" height="125" rx="22" fill="currentColor"/><rect x="72" y="95" width="56" height="40" rx="6" fill="#fff" opacity=".55"/>',
+  book: '<path d="M100 50 C80 38 50 36 25 42 V165 C50 158 80 160 100 172 C120 160 150 158 175 165 V42 C150 36 120 38 100 50 Z" fill="currentColor"/><path d="M100 50 V172" stroke="#fff" stroke-width="4" opacity=".6"/>',
+  dice: '<rect x="40" y="40" width="120" height="120" rx="22" fill="currentColor"/><circle cx="72" cy="72" r="11" fill="#fff"/><circle cx="100" cy="100" r="11" fill="#fff"/><circle cx="128" cy="128" r="11" fill="#fff"/>',
+  plant:
+    '<path d="M65 120 H135 L125 175 H75 Z" fill="currentColor"/><path d="M100 120 C100 80 60 75 45 45 C85 45 100 75 100 120 C100 70 130 50 160 40 C155 80 120 90 100 120" fill="currentColor" opacity=".75"/>',
+  bike: '<circle cx="50" cy="130" r="32" stroke="currentColor" stroke-width="10" fill="none"/><circle cx="150" cy="130" r="32" stroke="currentColor" stroke-width="10" fill="none"/><path d="M50 130 L85 75 H135 L150 130 M85 75 L100 130 L135 75 M78 60 H98 M135 75 L130 55 H148" stroke="currentColor" stroke-width="8" fill="none" stroke-linejoin="round"/>',
+  dumbbell:
+    '<rect x="25" y="60" width="28" height="80" rx="6" fill="currentColor"/><rect x="147" y="60" width="28" height="80" rx="6" fill="currentColor"/><rect x="8" y="75" width="20" height="50" rx="5" fill="currentColor" opacity=".7"/><rect x="172" y="75" width="20" height="50" rx="5" fill="currentColor" opacity=".7"/><rect x="50" y="92" width="100" height="16" rx="4" fill="currentColor"/>',
+};
+
+/** FNV-1a: a stable per-product number for its colour and pattern. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/** An SVG image for one product: department pictogram on a tinted, patterned background. */
+export function productSvg(id: string, icon: string, baseHue: number): string {
+  const h = hash(id);
+  const hue = (baseHue + ((h % 41) - 20) + 360) % 360;
+  const light = 88 + (h % 7);
+  const pattern = (h >>> 8) % 3;
+  const bg = `hsl(${hue} 55% ${light}%)`;
+  const fg = `hsl(${hue} 45% ${30 + ((h >>> 4) % 14)}%)`;
+  const deco =
+    pattern === 0
+      ? `<circle cx="330" cy="70" r="110" fill="hsl(${hue} 60% ${light - 8}%)"/>`
+      : pattern === 1
+        ? `<rect x="-40" y="290" width="480" height="160" transform="rotate(-12 200 360)" fill="hsl(${hue} 60% ${light - 8}%)"/>`
+        : `<circle cx="60" cy="340" r="120" fill="hsl(${hue} 60% ${light - 8}%)"/>`;
+  const glyph = ICONS[icon] ?? ICONS['dice'] ?? '';
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400" role="img">` +
+    `<rect width="400" height="400" fill="${bg}"/>${deco}` +
+    `<g transform="translate(80 80) scale(1.2)" color="${fg}">${glyph}</g></svg>\n`
+  );
+}

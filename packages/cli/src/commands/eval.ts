@@ -1,0 +1,121 @@
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { FitScorer, ProtocolReport } from '@insitu/core';
+import { fitItemKnn, fitMarkov, fitPopularity, InsituError, runProtocol } from '@insitu/core';
+import { loadDatasetDir } from '../data/index.ts';
+import type { Command } from '../main.ts';
+import { loadInsituFit } from './insitu-model.ts';
+
+const HELP = `usage: insitu eval --dataset DIR [--json] [--target test|valid] [--max-users N] [--models a,b]
+
+Leave-one-out evaluation of insitu against popularity, Markov-1 and item-kNN on
+DIR/interactions.csv (+ DIR/items.csv). Full ranking over all unseen items and
+against 100 sampled negatives; HR@10, NDCG@10, MRR@10 with ties at their expected rank.
+
+  --dataset DIR     folder with interactions.csv (user,item,timestamp,event)
+  --json            print one JSON object instead of a table
+  --target valid    score the validation item instead (for tuning)
+  --max-users N     only the first N users (quick runs)
+  --models LIST     comma-separated subset of insitu,popularity,markov,itemknn
+  --seed N          seed of fits and negative sampling (default 42)`;
+
+const BASELINES: Record<string, FitScorer> = {
+  popularity: (data) => fitPopularity(data),
+  markov: (data) => fitMarkov(data),
+  itemknn: (data) => fitItemKnn(data),
+};
+
+const fmt = (x: number) => x.toFixed(4);
+
+function table(name: string, report: ProtocolReport, placeholder: boolean, seconds: number) {
+  const lines = [
+    `${name}: ${report.users} users, ${report.items} items, ${seconds.toFixed(1)} s`,
+    'model        full HR@10  NDCG@10  MRR@10 | sampled HR@10  NDCG@10  MRR@10 | fit s  eval s',
+  ];
+  for (const [model, m] of Object.entries(report.models)) {
+    const t = report.timings[model]!;
+    const label = model === 'insitu' && placeholder ? 'insitu*' : model;
+    lines.push(
+      `${label.padEnd(12)} ${fmt(m.full.hr10).padStart(10)} ${fmt(m.full.ndcg10).padStart(8)} ` +
+        `${fmt(m.full.mrr10).padStart(7)} | ${fmt(m.sampled.hr10).padStart(13)} ` +
+        `${fmt(m.sampled.ndcg10).padStart(8)} ${fmt(m.sampled.mrr10).padStart(7)} | ` +
+        `${t.fit.toFixed(1).padStart(5)} ${t.eval.toFixed(1).padStart(7)}`,
+    );
+  }
+  if (placeholder && 'insitu' in report.models) {
+    lines.push('* placeholder: @insitu/model does not export fitInsitu yet (popularity stands in)');
+  }
+  return lines.join('\n');
+}
+
+/** `insitu eval`: runs the leave-one-out protocol for insitu and the baselines side by side. */
+export const evaluate: Command = async (args) => {
+  const { values } = parseArgs({
+    args,
+    options: {
+      dataset: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      target: { type: 'string', default: 'test' },
+      'max-users': { type: 'string' },
+      models: { type: 'string', default: 'insitu,popularity,markov,itemknn' },
+      seed: { type: 'string', default: '42' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  if (values.dataset === undefined)
+    throw new InsituError('invalid_input', `--dataset is required.\n${HELP}`);
+  if (values.target !== 'test' && values.target !== 'valid') {
+    throw new InsituError('invalid_input', '--target must be test or valid.', { field: 'target' });
+  }
+  const seed = Number(values.seed);
+  const maxUsers = values['max-users'] === undefined ? undefined : Number(values['max-users']);
+  if (!Number.isInteger(seed) || (maxUsers !== undefined && !(maxUsers > 0))) {
+    throw new InsituError('invalid_input', '--seed and --max-users must be whole numbers.');
+  }
+  const start = Date.now();
+  const insitu = await loadInsituFit();
+  const all: Record<string, FitScorer> = { insitu: insitu.fit, ...BASELINES };
+  const models: Record<string, FitScorer> = {};
+  for (const name of values.models.split(',').map((m) => m.trim())) {
+    const fit = all[name];
+    if (fit === undefined) {
+      throw new InsituError('invalid_input', `Unknown model "${name}".`, { field: 'models' });
+    }
+    models[name] = fit;
+  }
+  if (insitu.placeholder && 'insitu' in models && !values.json) {
+    console.error(
+      'insitu eval: @insitu/model has no fitInsitu yet; the insitu row is a placeholder.',
+    );
+  }
+  const dataset = await loadDatasetDir(values.dataset);
+  const report = await runProtocol(dataset, models, {
+    target: values.target,
+    seed,
+    fitSeed: seed,
+    ...(maxUsers === undefined ? {} : { maxUsers }),
+    onStage: (model, stage) => {
+      if (!values.json)
+        process.stderr.write(`  ${stage === 'fit' ? 'fitting' : 'scoring'} ${model}…\n`);
+    },
+  });
+  const seconds = (Date.now() - start) / 1000;
+  const name = basename(resolve(values.dataset));
+  if (values.json) {
+    const out: Record<string, unknown> = {
+      dataset: name,
+      users: report.users,
+      items: report.items,
+      models: report.models,
+      seconds: Math.round(seconds * 100) / 100,
+    };
+    if (values.target === 'valid') out['target'] = 'valid';
+    if (insitu.placeholder && 'insitu' in models) out['placeholder'] = ['insitu'];
+    console.log(JSON.stringify(out));
+  } else console.log(table(name, report, insitu.placeholder, seconds));
+  return 0;
+};

@@ -1,0 +1,76 @@
+import type { InteractionKind } from '@insitu/core';
+import type { DatasetBuilder } from './dataset-builder.ts';
+import { badRow, readLines } from './lines.ts';
+
+/** Tracked events that are interactions with a product, and what kind they count as. */
+const KIND_OF_EVENT: Readonly<Record<string, InteractionKind>> = {
+  'Product Viewed': 'view',
+  'Product Added': 'cart',
+  'Order Completed': 'purchase',
+  'Product Reviewed': 'rating',
+};
+
+/** Used when events carry no user: the file is then one shopper's stream (as `insitu profile` takes). */
+export const SINGLE_USER = '-';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function idOf(v: unknown): string | undefined {
+  if (typeof v === 'string' && v.trim() !== '') return v.trim();
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+function timeOf(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') return Number.isFinite(Number(v)) ? Number(v) : Date.parse(v);
+  return NaN;
+}
+
+/**
+ * Streams tracked events, one `{ "event", "properties", "timestamp" }` JSON object per line, into
+ * the builder: Product Viewed → view, Product Added → cart, Order Completed → purchase of each of
+ * its `products`, Product Reviewed → rating; other events are skipped. The user is `userId`,
+ * `anonymousId` or `user` when present. Returns the number of interactions added.
+ */
+export async function readEventsJsonl(path: string, builder: DatasetBuilder): Promise<number> {
+  let added = 0;
+  for await (const { text, line } of readLines(path)) {
+    if (text.trim() === '') continue;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw badRow(path, line, 'not a JSON object.');
+    }
+    if (!isObj(raw)) throw badRow(path, line, 'not a JSON object.');
+    const name = raw['event'];
+    if (typeof name !== 'string') throw badRow(path, line, '"event" must be a string.');
+    const kind = KIND_OF_EVENT[name];
+    if (kind === undefined) continue;
+    const props = raw['properties'] ?? raw['props'] ?? {};
+    if (!isObj(props)) throw badRow(path, line, '"properties" must be an object.');
+    const ts = timeOf(raw['timestamp']);
+    if (Number.isNaN(ts)) throw badRow(path, line, '"timestamp" must be a number or a date.');
+    const user =
+      idOf(raw['userId']) ?? idOf(raw['anonymousId']) ?? idOf(raw['user']) ?? SINGLE_USER;
+    const items: string[] = [];
+    if (kind === 'purchase') {
+      const products = props['products'];
+      if (!Array.isArray(products)) throw badRow(path, line, 'Order Completed needs "products".');
+      for (const p of products) {
+        const id = isObj(p) ? idOf(p['product_id']) : undefined;
+        if (id === undefined) throw badRow(path, line, 'each product needs a "product_id".');
+        items.push(id);
+      }
+    } else {
+      const id = idOf(props['product_id']);
+      if (id === undefined) throw badRow(path, line, `${name} needs "properties.product_id".`);
+      items.push(id);
+    }
+    for (const item of items) builder.add(user, item, ts, kind);
+    added += items.length;
+  }
+  return added;
+}

@@ -1,0 +1,13 @@
+export { rankItems, LIMIT } from './rank.ts';
+export { DEFAULT_WEIGHTS } from './types.ts';
+export type { RankInput, ScoreSource, SourceKind, ItemVectors } from './types.ts';
+export { eligibleItems, cartFromHistory } from './eligibility.ts';
+export { blendSources, topK } from './blend.ts';
+export type { Blend } from './blend.ts';
+export { mmrSelect } from './mmr.ts';
+export { vectorSimilarity, metadataSimilarity } from './similarity.ts';
+export type { ItemSimilarity } from './similarity.ts';
+export { explain } from './explain.ts';
+export { EXPLANATION_TEXTS, explanationText } from './explain-text.ts';
+export { covisitScores, recencyScores } from './sources.ts';
+export type { AttributedScores, CovisitOptions } from './sources.ts';

@@ -1,0 +1,48 @@
+import type { Recommendation } from '../recommend-types.ts';
+import { blendSources, topK } from './blend.ts';
+import { eligibleItems } from './eligibility.ts';
+import { explain } from './explain.ts';
+import { mmrSelect } from './mmr.ts';
+import { metadataSimilarity, vectorSimilarity } from './similarity.ts';
+import { DEFAULT_WEIGHTS } from './types.ts';
+import type { RankInput } from './types.ts';
+
+/** Default and bounds of `limit`. */
+export const LIMIT = { default: 8, max: 100 } as const;
+/** MMR looks this many times `limit` deep into the blended order. */
+const POOL_FACTOR = 5;
+
+/**
+ * Core ranking, the same in the worker and in `insitu eval`: blends the candidate sources, applies
+ * business filters and exclusions, orders (a page's context category first for a shopper with no
+ * history), diversifies with MMR and explains each item. Deterministic: ties keep catalog order.
+ */
+export function rankItems(input: RankInput): Recommendation[] {
+  const { catalog, request } = input;
+  const history = input.history ?? [];
+  const eligible = eligibleItems(input);
+  const { scores, top } = blendSources(input.sources, eligible);
+  const category = request.context?.category?.toLowerCase();
+  if (history.length === 0 && category !== undefined) {
+    // Cold start: the page's category decides first, the sources order within it.
+    let boost = 1;
+    for (const s of input.sources) boost += Math.max(0, s.weight ?? DEFAULT_WEIGHTS[s.kind]);
+    catalog.forEach((item, i) => {
+      if (eligible[i] === 1 && item.categories.some((c) => c.toLowerCase() === category)) {
+        scores[i]! += boost;
+      }
+    });
+  }
+  const limit = Math.max(1, Math.min(LIMIT.max, Math.floor(request.limit ?? LIMIT.default)));
+  const diversity = Math.max(0, Math.min(1, request.diversity ?? 0.3));
+  const pool = topK(scores, diversity > 0 ? limit * POOL_FACTOR : limit);
+  const similarity =
+    input.vectors === undefined ? metadataSimilarity(catalog) : vectorSimilarity(input.vectors);
+  const chosen = mmrSelect(pool, scores, limit, diversity, similarity);
+  const ctx = { input, history, similarity };
+  return chosen.map((i) => ({
+    item: catalog[i]!,
+    score: scores[i]!,
+    explanation: explain(ctx, i, top[i]!),
+  }));
+}

@@ -1,0 +1,60 @@
+import type { CatalogItem } from '../catalog.ts';
+import type { RecommendRequest } from '../recommend-types.ts';
+import type { HistoryEntry } from '../scoring.ts';
+
+/**
+ * Where a score comes from. It decides the blend weight and how the item is explained:
+ * model / covisit → "because you viewed X", bought-together → "bought together with X",
+ * popularity → "popular in Y", trending → "trending", recency → "recently viewed".
+ */
+export type SourceKind =
+  'model' | 'covisit' | 'bought-together' | 'popularity' | 'trending' | 'recency';
+
+/** One candidate source: a score for every catalog item. */
+export interface ScoreSource {
+  kind: SourceKind;
+  /** Aligned with `RankInput.catalog`. Any scale: each source is min-max normalised over the eligible items. */
+  scores: Float32Array;
+  /** Blend weight; defaults to `DEFAULT_WEIGHTS[kind]`. */
+  weight?: number;
+  /** Per item, the index (into the catalog) of the history item that led to it, or -1. */
+  because?: Int32Array;
+}
+
+/** Blend weights per source kind when a source gives none. */
+export const DEFAULT_WEIGHTS: Readonly<Record<SourceKind, number>> = {
+  model: 1,
+  covisit: 0.5,
+  'bought-together': 0.5,
+  popularity: 0.1,
+  trending: 0.1,
+  recency: 1,
+};
+
+/** Item vectors for diversity and for explaining model scores (row i = catalog item i). */
+export interface ItemVectors {
+  dim: number;
+  /** `catalog.length × dim`, row-major. */
+  values: Float32Array;
+}
+
+/** Everything `rankItems` needs. Pure data: the worker and the eval build it the same way. */
+export interface RankInput {
+  /** The candidates; every score array and index refers to this order. */
+  catalog: readonly CatalogItem[];
+  sources: readonly ScoreSource[];
+  /** The shopper's history, item = catalog index, oldest first. */
+  history?: readonly HistoryEntry[];
+  /** Catalog indices in the cart now; when absent, cart adds not followed by a purchase. */
+  cart?: readonly number[];
+  /** The anchor of similar-items / bought-together (catalog index); never recommended itself. */
+  anchor?: number;
+  /** For MMR similarity and "because you viewed" attribution; categories/brand are used otherwise. */
+  vectors?: ItemVectors;
+  request: Pick<
+    RecommendRequest,
+    'strategy' | 'limit' | 'filter' | 'exclude' | 'diversity' | 'context'
+  >;
+  /** Language of explanation texts (default en). */
+  locale?: 'en' | 'zh';
+}

@@ -1,0 +1,72 @@
+import { InsituError } from '@insitu/core';
+import type { NeighbourTable } from '../neighbours.ts';
+import type { QuantizedMatrix } from '../quantize.ts';
+
+/** Binary layout of `embeddings.bin`: float32 scales[rows], then int8 values[rows × cols]. */
+export function encodeEmbeddings(m: QuantizedMatrix): Uint8Array {
+  const out = new Uint8Array(m.rows * 4 + m.values.length);
+  out.set(new Uint8Array(m.scales.buffer, m.scales.byteOffset, m.rows * 4), 0);
+  out.set(new Uint8Array(m.values.buffer, m.values.byteOffset, m.values.length), m.rows * 4);
+  return out;
+}
+
+const mismatch = (file: string, what: string) =>
+  new InsituError('artifact_mismatch', `${file}: ${what}; rebuild the model with \`insitu build\`.`, {
+    field: file,
+  });
+
+/** Copies bytes to a fresh, aligned buffer (fetched buffers may be shared or unaligned). */
+const aligned = (bytes: Uint8Array, start: number, length: number): ArrayBuffer =>
+  bytes.slice(start, start + length).buffer;
+
+/** Reads `embeddings.bin`. */
+export function decodeEmbeddings(bytes: Uint8Array, rows: number, cols: number): QuantizedMatrix {
+  if (bytes.length !== rows * 4 + rows * cols) {
+    throw mismatch('embeddings.bin', `expected ${rows * 4 + rows * cols} bytes, got ${bytes.length}`);
+  }
+  return {
+    rows,
+    cols,
+    scales: new Float32Array(aligned(bytes, 0, rows * 4)),
+    values: new Int8Array(aligned(bytes, rows * 4, rows * cols)),
+  };
+}
+
+/** Layout of `neighbours.bin`: u32 offsets[n+1], f32 rowScale[n], u32 cols[m], u8 q[m]. */
+export function encodeNeighbours(t: NeighbourTable): Uint8Array {
+  const n = t.itemCount;
+  const m = t.cols.length;
+  const out = new Uint8Array(4 * (n + 1) + 4 * n + 4 * m + m);
+  let at = 0;
+  for (const part of [t.offsets, t.rowScale, t.cols, t.q]) {
+    out.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at);
+    at += part.byteLength;
+  }
+  return out;
+}
+
+/** Reads `neighbours.bin`. */
+export function decodeNeighbours(bytes: Uint8Array, n: number): NeighbourTable {
+  const offsets = new Uint32Array(aligned(bytes, 0, 4 * (n + 1)));
+  const m = offsets[n] ?? 0;
+  if (bytes.length !== 4 * (n + 1) + 4 * n + 5 * m) {
+    throw mismatch('neighbours.bin', `size does not match ${n} items`);
+  }
+  let at = 4 * (n + 1);
+  const rowScale = new Float32Array(aligned(bytes, at, 4 * n));
+  at += 4 * n;
+  const cols = new Uint32Array(aligned(bytes, at, 4 * m));
+  at += 4 * m;
+  const q = new Uint8Array(aligned(bytes, at, m));
+  return { itemCount: n, offsets, rowScale, cols, q };
+}
+
+/** `popularity.bin`: float32 per item, scaled to a maximum of 1. */
+export function decodeFloats(bytes: Uint8Array, n: number, file: string): Float32Array {
+  if (bytes.length !== 4 * n) throw mismatch(file, `expected ${4 * n} bytes, got ${bytes.length}`);
+  return new Float32Array(aligned(bytes, 0, bytes.length));
+}
+
+/** Raw bytes of a float array. */
+export const floatBytes = (a: Float32Array): Uint8Array =>
+  new Uint8Array(a.buffer.slice(a.byteOffset, a.byteOffset + a.byteLength));

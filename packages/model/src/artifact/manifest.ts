@@ -1,0 +1,50 @@
+import type { BlendWeights } from '../blend.ts';
+
+/** Version of the artifact layout; the loader refuses other versions. */
+export const FORMAT_VERSION = 1;
+
+/** Ranking quality on the build's validation holdout (the last item of sampled users). */
+export interface HoldoutFigures {
+  users: number;
+  hr10: number;
+  ndcg10: number;
+  mrr10: number;
+}
+
+/** `manifest.json`: everything needed to load and check the other files. */
+export interface ArtifactManifest {
+  format: 'insitu-model';
+  formatVersion: number;
+  /** ISO time of the build. */
+  createdAt: string;
+  seed: number;
+  /** `catalogHash()` of the catalog the model was built for; null when built from logs alone. */
+  catalogHash: string | null;
+  itemCount: number;
+  dims: number;
+  /** The shop's item id of each row, in row order. */
+  itemIds: string[];
+  /** 'sequence' = trained encoder; 'content' = catalog text/categories only (no logs). */
+  kind: 'sequence' | 'content';
+  /** Encoder shape; null for a content-only artifact (the user vector is a mean of item vectors). */
+  encoder: { maxLen: number; kinds: string[] } | null;
+  blend: BlendWeights;
+  /** Half-life of the popularity decay, in the logs' time unit (null = no decay). */
+  popularityHalfLife: number | null;
+  /** Bytes of every file, relative to the manifest; the loader checks them. */
+  files: Record<string, number>;
+  /** Validation figures of the blend and of each signal alone (absent when there was no holdout). */
+  eval: Record<string, HoldoutFigures>;
+  training: { users: number; interactions: number; seconds: number; backend: string; epochs: number };
+}
+
+/** Names of the files next to `manifest.json`. */
+export const FILES = {
+  manifest: 'manifest.json',
+  embeddings: 'embeddings.bin',
+  encoderJson: 'encoder/model.json',
+  encoderWeights: 'encoder/weights.bin',
+  neighbours: 'neighbours.bin',
+  popularity: 'popularity.bin',
+  centroids: 'centroids.json',
+} as const;

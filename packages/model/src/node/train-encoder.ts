@@ -1,0 +1,116 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { HistoryEntry } from '@insitu/core';
+import { seededRandom } from '@insitu/core';
+import { kindIndex, weightShapes } from '../encoder/spec.ts';
+import type { EncoderConfig, EncoderWeights } from '../encoder/spec.ts';
+import { batchLoss } from './encoder-graph.ts';
+import type { EncoderVariables, SequenceBatch } from './encoder-graph.ts';
+
+/** Training knobs of the encoder. */
+export interface TrainOptions {
+  epochs: number;
+  seed: number;
+  learningRate?: number;
+  /** Target positions per batch (default 4096); batches group sequences of similar length. */
+  batchPositions?: number;
+  /** Uniform negatives shared by a batch (default 512). */
+  negatives?: number;
+  dropout?: number;
+  onProgress?: (fraction: number, loss: number) => void;
+}
+
+/** Cuts every sequence into windows of at most maxLen + 1 items, newest window first. */
+function windows(sequences: readonly (readonly HistoryEntry[])[], maxLen: number): HistoryEntry[][] {
+  const out: HistoryEntry[][] = [];
+  for (const s of sequences) {
+    for (let end = s.length; end >= 2; end -= maxLen) out.push(s.slice(Math.max(0, end - maxLen - 1), end));
+  }
+  return out;
+}
+
+function toBatches(seqs: HistoryEntry[][], maxPositions: number): SequenceBatch[] {
+  const sorted = [...seqs].sort((a, b) => a.length - b.length);
+  const batches: SequenceBatch[] = [];
+  for (let start = 0; start < sorted.length; ) {
+    const len = sorted[Math.min(sorted.length - 1, start + 1)]!.length - 1;
+    let rows = Math.max(1, Math.floor(maxPositions / Math.max(1, len)));
+    rows = Math.min(rows, sorted.length - start);
+    const group = sorted.slice(start, start + rows);
+    const L = Math.max(...group.map((s) => s.length - 1));
+    const items = new Int32Array(rows * L);
+    const kinds = new Int32Array(rows * L);
+    const targets = new Int32Array(rows * L);
+    group.forEach((s, r) => {
+      const n = s.length - 1;
+      for (let i = 0; i < n; i++) {
+        const col = r * L + (L - n + i);
+        items[col] = s[i]!.item + 1;
+        kinds[col] = kindIndex(s[i]!.kind);
+        targets[col] = s[i + 1]!.item + 1;
+      }
+    });
+    batches.push({ items, kinds, targets, rows, len: L });
+    start += rows;
+  }
+  return batches;
+}
+
+function initVariables(c: EncoderConfig, random: () => number): EncoderVariables {
+  const normal = () => {
+    const u = Math.max(1e-12, random());
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+  };
+  const v: EncoderVariables = {};
+  for (const [name, shape] of weightShapes(c)) {
+    const size = shape.reduce((a, b) => a * b, 1);
+    const values = new Float32Array(size);
+    if (name.endsWith('_g')) values.fill(1);
+    else if (shape.length === 2) {
+      const std = name === 'item' ? 0.05 : name === 'pos' || name === 'kind' ? 0.02 : 1 / Math.sqrt(shape[0]!);
+      for (let i = 0; i < size; i++) values[i] = std * normal();
+    }
+    if (name === 'item') values.fill(0, 0, c.dims);
+    v[name] = tf.variable(tf.tensor(values, shape), true, name);
+  }
+  return v;
+}
+
+/** Trains the encoder with sampled softmax on next-item prediction; deterministic for a seed. */
+export async function trainEncoder(
+  sequences: readonly (readonly HistoryEntry[])[],
+  c: EncoderConfig,
+  o: TrainOptions,
+): Promise<EncoderWeights> {
+  const random = seededRandom(o.seed);
+  const batches = toBatches(windows(sequences, c.maxLen), o.batchPositions ?? 4096);
+  const vars = initVariables(c, random);
+  const optimizer = tf.train.adam(o.learningRate ?? 0.002);
+  const negCount = Math.min(o.negatives ?? 512, c.itemCount);
+  const dropout = { rate: o.dropout ?? 0.2, seed: () => Math.floor(random() * 2 ** 31) };
+  const total = o.epochs * batches.length;
+  let step = 0;
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    const order = batches.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const bi of order) {
+      const negatives = Int32Array.from({ length: negCount }, () => 1 + Math.floor(random() * c.itemCount));
+      const loss = optimizer.minimize(() => batchLoss(vars, c, batches[bi]!, negatives, dropout), true);
+      step++;
+      if (step % 10 === 0 || step === total) {
+        o.onProgress?.(step / total, loss === null ? NaN : (await loss.data())[0]!);
+        await new Promise((r) => setImmediate(r));
+      }
+      loss?.dispose();
+    }
+  }
+  const weights: EncoderWeights = {};
+  for (const [name, variable] of Object.entries(vars)) {
+    weights[name] = (await variable.data()) as Float32Array;
+    variable.dispose();
+  }
+  optimizer.dispose();
+  return weights;
+}

@@ -1,0 +1,43 @@
+// The SDK's build, merged into the root vite.config.ts: `vite build` writes packages/sdk/dist.
+import { fileURLToPath } from 'node:url';
+import type { UserConfig } from 'vite';
+import { snippetPlugin } from './snippet-build.ts';
+
+const sdk = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+
+/**
+ * App-mode build (library mode would inline the worker and, later, tfjs's wasm as base64):
+ * - `insitu.js`: the script-tag runtime (reads data-* attributes, replays the snippet queue);
+ * - `index.js`: ESM `createInsitu` for bundler users;
+ * - `insitu-worker.js`: the worker, a separate file found via `new URL(..., import.meta.url)`;
+ * - `snippet.min.js`: the snippet to paste; `chunks/`: code shared by the entries.
+ */
+export const sdkBuild: Pick<UserConfig, 'base' | 'build' | 'worker' | 'plugins'> = {
+  // Relative URLs: the shop may serve dist/ from any folder.
+  base: './',
+  plugins: [snippetPlugin()],
+  build: {
+    outDir: sdk('dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    modulePreload: false,
+    rolldownOptions: {
+      input: { insitu: sdk('src/main/auto.ts'), index: sdk('src/main/index.ts') },
+      preserveEntrySignatures: 'exports-only',
+      output: {
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        assetFileNames: 'assets/[name]-[hash][extname]',
+      },
+    },
+  },
+  worker: {
+    format: 'es',
+    rolldownOptions: {
+      output: {
+        entryFileNames: 'insitu-worker.js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
+    },
+  },
+};

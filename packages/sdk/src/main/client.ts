@@ -1,0 +1,185 @@
+import { fromErrorInfo, type ErrorInfo, type RawEvent, type RecommendRequest } from '@insitu/core';
+import { proxy, wrap, type Remote } from 'comlink';
+import type { InsituConfig, Notice, Reply, WorkerApi, WorkerConfig } from '../protocol.ts';
+import { clearLocal, localEntries, mayPersist, writeConsent } from './consent-state.ts';
+import type { Insitu, InsituEvents } from './types.ts';
+
+/** Posting more than this many buffered events at once is not worth waiting for the timer. */
+const MAX_BUFFER = 200;
+
+function workerConfig(config: InsituConfig, report: (e: ErrorInfo) => void): WorkerConfig {
+  const dbName = config.dbName ?? 'insitu';
+  let mode = config.consent ?? 'granted';
+  if (mode !== 'granted' && mode !== 'required') {
+    report({
+      code: 'invalid_config',
+      message: 'consent must be "granted" or "required".',
+      field: 'consent',
+    });
+    mode = 'required'; // An unclear setting must not widen what is stored.
+  }
+  const positive = (v: number | undefined, fallback: number, field: string) => {
+    if (v === undefined) return fallback;
+    if (v > 0) return v;
+    report({ code: 'invalid_config', message: `${field} must be a positive number.`, field });
+    return fallback;
+  };
+  const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  return {
+    ...config,
+    dbName,
+    consent: mode,
+    maxAgeDays: positive(config.maxAgeDays, 180, 'maxAgeDays'),
+    maxEvents: positive(config.maxEvents, 10_000, 'maxEvents'),
+    persist: mayPersist(mode, dbName, gpc),
+  };
+}
+
+/** Creates an insitu client with its own worker. Never throws; failures go to `on('error')`. */
+export function createInsitu(config: InsituConfig = {}): Insitu {
+  const handlers: { [K in keyof InsituEvents]: Set<InsituEvents[K]> } = {
+    error: new Set(),
+    ready: new Set(),
+    change: new Set(),
+  };
+  const emit = <K extends keyof InsituEvents>(type: K, ...args: Parameters<InsituEvents[K]>) => {
+    for (const fn of handlers[type]) {
+      try {
+        (fn as (...a: unknown[]) => void)(...args);
+      } catch {
+        // A failing page handler must not stop the others.
+      }
+    }
+  };
+  const report = (info: ErrorInfo) => {
+    const error = fromErrorInfo(info);
+    if (config.debug) console.warn('[insitu]', error.code, error.message, error.field ?? '');
+    emit('error', error);
+  };
+  const cfg = workerConfig(config, report);
+  let api: Remote<WorkerApi> | undefined;
+  let buffer: RawEvent[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let isReady = false;
+  let dropped = 0;
+  let invalid = 0;
+  let lastTs = 0;
+  /**
+   * Date.now(), nudged by a microsecond when it would not move forward, so that events of one
+   * page keep their call order in the time index even when tracked within the same millisecond.
+   */
+  const now = () => (lastTs = Math.max(Date.now(), lastTs + 0.001));
+
+  const failure = (info: ErrorInfo) => Promise.reject(fromErrorInfo(info));
+  const unwrap = async <T>(call: () => Promise<Reply<T>>): Promise<T> => {
+    if (!api)
+      return failure({ code: 'worker_unavailable', message: 'The insitu worker could not start.' });
+    const r = await call().catch((e: unknown): Reply<T> => ({
+      ok: false,
+      error: { code: 'worker_unavailable', message: String(e) },
+    }));
+    if (r.ok) return r.value;
+    report(r.error);
+    return failure(r.error);
+  };
+  const post = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (buffer.length === 0 || !api) return;
+    const batch = buffer;
+    buffer = [];
+    api.ingest(batch).catch((e: unknown) => {
+      dropped += batch.length;
+      report({
+        code: 'worker_unavailable',
+        message: `${batch.length} events were lost: ${String(e)}`,
+      });
+    });
+  };
+
+  const ready = new Promise<void>((resolve) => {
+    try {
+      const worker = new Worker(new URL('../worker/worker.ts', import.meta.url), {
+        type: 'module',
+      });
+      worker.onerror = (e) =>
+        report({ code: 'worker_unavailable', message: e.message || 'worker failed' });
+      api = wrap<WorkerApi>(worker);
+      const onNotice = (n: Notice) =>
+        n.type === 'error'
+          ? report(n.error)
+          : emit('change', { source: n.source, stored: n.stored });
+      void api.init(cfg, proxy(onNotice)).then(() => {
+        isReady = true;
+        resolve();
+        emit('ready');
+      });
+    } catch (e) {
+      report({
+        code: 'worker_unavailable',
+        message: `The insitu worker could not start: ${String(e)}`,
+      });
+    }
+  });
+  addEventListener('pagehide', post);
+  addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && post());
+
+  return {
+    track(name, props) {
+      try {
+        // Clone now: the page may change the object before the batch is posted.
+        buffer.push({
+          id: crypto.randomUUID(),
+          name,
+          props: structuredClone(props),
+          ts: now(),
+        });
+        if (buffer.length >= MAX_BUFFER) post();
+        else timer ??= setTimeout(post, cfg.flushInterval ?? 50);
+      } catch (e) {
+        invalid++;
+        report({
+          code: 'invalid_event',
+          message: `Event "${String(name)}" was not stored: its properties cannot be copied (${String(e)}).`,
+          field: 'properties',
+        });
+      }
+      return Promise.resolve();
+    },
+    recommend: (request: RecommendRequest) => unwrap(() => api!.recommend(request)),
+    profile: () => unwrap(() => api!.profile()),
+    audiences: () => unwrap(() => api!.audiences()),
+    async consent(granted) {
+      writeConsent(cfg.dbName, granted === true);
+      post();
+      await unwrap(() => api!.consent(granted === true));
+    },
+    async export() {
+      post();
+      const data = await unwrap(() => api!.export());
+      return { ...data, local: localEntries(cfg.dbName) };
+    },
+    async forget() {
+      post();
+      clearLocal(cfg.dbName);
+      await unwrap(() => api!.forget());
+      clearLocal(cfg.dbName);
+    },
+    on(type, fn) {
+      const set = handlers[type] as Set<typeof fn>;
+      set.add(fn);
+      if (type === 'ready' && isReady) queueMicrotask(() => set.has(fn) && (fn as () => void)());
+      return () => void set.delete(fn);
+    },
+    ready: () => ready,
+    async flush() {
+      post();
+      const stats = await unwrap(() => api!.flush());
+      return { ...stats, dropped: stats.dropped + dropped, invalid: stats.invalid + invalid };
+    },
+    async stats() {
+      const stats = await unwrap(() => api!.stats());
+      return { ...stats, dropped: stats.dropped + dropped, invalid: stats.invalid + invalid };
+    },
+  };
+}

@@ -1,0 +1,23 @@
+export { createInsitu } from './client.ts';
+export { InsituError } from '@insitu/core';
+export type {
+  ErrorCode,
+  ErrorInfo,
+  RecommendRequest,
+  RecommendResult,
+  Recommendation,
+  Explanation,
+  Strategy,
+  CatalogItem,
+  Catalog,
+  JsonObject,
+} from '@insitu/core';
+export type { Insitu, InsituEvents, ChangeInfo } from './types.ts';
+export type {
+  InsituConfig,
+  ConsentMode,
+  Stats,
+  StorageKind,
+  InsituExport,
+  AudienceMatch,
+} from '../protocol.ts';

@@ -1,0 +1,44 @@
+import type { InsituError, JsonObject, RecommendRequest, RecommendResult } from '@insitu/core';
+import type { AudienceMatch, InsituExport, Stats } from '../protocol.ts';
+
+/** What `on('change')` handlers receive: events were stored by this tab or another one. */
+export interface ChangeInfo {
+  source: 'this-tab' | 'other-tab';
+  stored: number;
+}
+
+/** Handlers by event type for {@link Insitu.on}. */
+export interface InsituEvents {
+  /** Any failure: invalid events, storage, catalog, model. Never thrown into the page. */
+  error: (error: InsituError) => void;
+  /** The worker is up and storage is open. */
+  ready: () => void;
+  change: (info: ChangeInfo) => void;
+}
+
+/**
+ * The insitu client, as `window.insitu` and as returned by `createInsitu()`. No method throws;
+ * methods that return data reject with an `InsituError` (its `code` says why) and also report it
+ * through `on('error')`.
+ */
+export interface Insitu {
+  /** Records an event; resolves at once, without waiting for storage. */
+  track(name: string, props?: object): Promise<void>;
+  recommend(request: RecommendRequest): Promise<RecommendResult>;
+  /** The shopper's profile; rejects with `invalid_request` until the profile service is present. */
+  profile(): Promise<JsonObject>;
+  audiences(): Promise<AudienceMatch[]>;
+  /** Records the shopper's decision (persisted) and starts or stops storing. */
+  consent(granted: boolean): Promise<void>;
+  /** Everything insitu keeps about the shopper, as JSON. */
+  export(): Promise<InsituExport>;
+  /** Erases every byte insitu stored on this device. */
+  forget(): Promise<void>;
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<K extends keyof InsituEvents>(type: K, fn: InsituEvents[K]): () => void;
+  /** Resolves when the worker is ready (storage open). */
+  ready(): Promise<void>;
+  /** Resolves, with the counters, when everything tracked so far is stored. */
+  flush(): Promise<Stats>;
+  stats(): Promise<Stats>;
+}

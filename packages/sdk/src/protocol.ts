@@ -1,0 +1,118 @@
+// The wire types between the page and the worker: the only file both threads import.
+// Values only (no classes), so everything here survives structured cloning.
+import type {
+  ErrorInfo,
+  JsonObject,
+  RawEvent,
+  RecommendRequest,
+  RecommendResult,
+  StoredEvent,
+} from '@insitu/core';
+
+/** `granted`: store from the start (default). `required`: store nothing until `consent(true)`. */
+export type ConsentMode = 'granted' | 'required';
+
+/** Configuration of one insitu instance; every field is optional. */
+export interface InsituConfig {
+  /** URL of the shop's `catalog.json`; fetched once by the worker. */
+  catalog?: string;
+  /** URL (folder) of the model artifact; used by the model service. */
+  model?: string;
+  /** Consent mode; see {@link ConsentMode}. */
+  consent?: ConsentMode;
+  /** Logs errors to the console as well as reporting them through `on('error')`. */
+  debug?: boolean;
+  /** IndexedDB database name (default `insitu`); tests give each case its own. */
+  dbName?: string;
+  /** Events older than this many days are pruned (default 180). */
+  maxAgeDays?: number;
+  /** At most this many events are kept; the oldest go first (default 10,000). */
+  maxEvents?: number;
+  /** Milliseconds the page buffers events before posting them (default 50). */
+  flushInterval?: number;
+  /** Shop-declared audiences, passed through to the profile service. */
+  audiences?: JsonObject[];
+  /** Language of the profile summary (default `en`). */
+  language?: string;
+  /**
+   * Fault injection for tests only: never set this in a shop.
+   * @internal
+   */
+  faults?: {
+    /** `indexedDB.open` throws inside the worker, as in some private modes. */
+    idbOpen?: boolean;
+    /** The next N event writes fail with a `QuotaExceededError`. */
+    quota?: number;
+  };
+}
+
+/** Config after defaults, as the worker receives it. `persist` says whether consent allows storage. */
+export interface WorkerConfig extends InsituConfig {
+  dbName: string;
+  maxAgeDays: number;
+  maxEvents: number;
+  persist: boolean;
+}
+
+/** What the worker reports to the page outside of call results. */
+export type Notice =
+  | { type: 'error'; error: ErrorInfo }
+  | { type: 'change'; source: 'this-tab' | 'other-tab'; stored: number };
+
+/** Every worker method answers with a value: errors keep their code across the boundary. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+/** Which store holds the events: IndexedDB, or page memory (no consent, or IndexedDB unusable). */
+export type StorageKind = 'indexeddb' | 'memory';
+
+/** Counters for the page, tests and the demo panel. */
+export interface Stats {
+  /** Events this page stored. */
+  stored: number;
+  /** Events this page sent that failed validation. */
+  invalid: number;
+  /** Valid events that could not be kept (storage full even after pruning). */
+  dropped: number;
+  /** Events in the store now, from every tab. */
+  total: number;
+  storage: StorageKind;
+}
+
+/** Everything insitu keeps about the shopper, as returned by `export()`. */
+export interface InsituExport {
+  exportedAt: number;
+  storage: StorageKind;
+  meta: JsonObject;
+  events: StoredEvent[];
+  /** Entries of the `profile` store (the profile service's state), by key. */
+  profile: JsonObject;
+  /** Entries of the `model` store (the shopper's fine-tuned model state), by key. */
+  model: JsonObject;
+  /** What the page stored outside IndexedDB (consent decision), by key. */
+  local: JsonObject;
+}
+
+/** One audience the shopper belongs to (filled in by the profile service). */
+export interface AudienceMatch {
+  id: string;
+  score: number;
+}
+
+/** The worker's API, called from the page through comlink. */
+export interface WorkerApi {
+  /** Opens storage and starts the services; `notify` receives errors and change notices. */
+  init(config: WorkerConfig, notify: (notice: Notice) => void): Promise<Reply<StorageKind>>;
+  /** Validates and stores a batch; resolves once the batch is queued, not stored. */
+  ingest(events: RawEvent[]): Promise<void>;
+  /** Resolves when everything ingested so far is stored. */
+  flush(): Promise<Reply<Stats>>;
+  stats(): Promise<Reply<Stats>>;
+  recommend(request: RecommendRequest): Promise<Reply<RecommendResult>>;
+  profile(): Promise<Reply<JsonObject>>;
+  audiences(): Promise<Reply<AudienceMatch[]>>;
+  /** `true`: move page-memory events to IndexedDB and store from now on; `false`: erase and stop. */
+  consent(granted: boolean): Promise<Reply<StorageKind>>;
+  export(): Promise<Reply<Omit<InsituExport, 'local'>>>;
+  /** Deletes the database(s) and the `insitu-*` caches. */
+  forget(): Promise<Reply<void>>;
+}

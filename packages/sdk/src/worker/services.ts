@@ -1,0 +1,44 @@
+import type {
+  Catalog,
+  ErrorInfo,
+  JsonObject,
+  RecommendRequest,
+  RecommendResult,
+  StoredEvent,
+} from '@insitu/core';
+import type { AudienceMatch, WorkerConfig } from '../protocol.ts';
+import type { EventStore } from './store/event-store.ts';
+
+/** What the worker hands every service. */
+export interface ServiceContext {
+  readonly config: WorkerConfig;
+  /** The current store; it changes on consent and forget, so call it each time. */
+  store(): EventStore;
+  /** The validated catalog, or undefined when none is configured or it failed to load. */
+  catalog(): Promise<Catalog | undefined>;
+  /** Reports an error to the page's `on('error')` handlers. */
+  report(error: ErrorInfo): void;
+}
+
+/**
+ * A part of the worker that plugs into the pipeline (profile, model, ...). Every hook is optional.
+ * To add one, write `worker/<name>-service.ts` exporting a factory and list it in
+ * `worker/service-list.ts`. Hooks may throw; the worker turns a throw into an error reply.
+ */
+export interface WorkerService {
+  readonly name: string;
+  /** Called once after storage is open; the worker does not wait for it before `ready`. */
+  start?(ctx: ServiceContext): void | Promise<void>;
+  /** Valid events this tab has just stored, in order. */
+  onEvents?(events: readonly StoredEvent[]): void | Promise<void>;
+  /** Another tab stored events in the same database. */
+  onExternalChange?(): void | Promise<void>;
+  /** The store was switched (consent given) or erased (forget): reload or drop cached state. */
+  onStorageReset?(): void | Promise<void>;
+  /** Answers `insitu.profile()`; the first service with this hook answers. */
+  profile?(): Promise<JsonObject>;
+  /** Answers `insitu.audiences()`. */
+  audiences?(): Promise<AudienceMatch[]>;
+  /** May answer `recommend()`; return undefined to let the next service or the fallback answer. */
+  recommend?(request: RecommendRequest): Promise<RecommendResult | undefined>;
+}

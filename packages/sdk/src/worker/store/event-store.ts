@@ -1,0 +1,44 @@
+import type { JsonObject, JsonValue, StoredEvent } from '@insitu/core';
+import type { StorageKind } from '../../protocol.ts';
+
+/** Key-value stores next to `events`: the profile service's state and the model's fine-tuned head. */
+export type StateStore = 'profile' | 'model';
+
+/** Counters kept in `meta` so they survive reloads. */
+export type CounterName = 'invalid' | 'dropped' | 'pruned';
+
+/** What retention removes: anything older than `cutoff`, then the oldest beyond `maxEvents`. */
+export interface PruneRule {
+  /** Events with `ts` below this (ms since epoch) are removed. */
+  cutoff: number;
+  maxEvents: number;
+  /** Then remove this many more of the oldest, to make room after a quota error. */
+  extra?: number;
+}
+
+/**
+ * The storage the worker writes to. IndexedDB and page memory implement the same interface, so
+ * every other part of the worker is unaware of which one it has.
+ */
+export interface EventStore {
+  readonly kind: StorageKind;
+  /** Writes a batch in one transaction. Keyed by id: writing an event twice keeps one copy. */
+  put(events: readonly StoredEvent[]): Promise<void>;
+  count(): Promise<number>;
+  /** Newest first, at most `limit`, optionally only with `ts >= since`. */
+  recent(limit: number, since?: number): Promise<StoredEvent[]>;
+  /** Every event that mentions the item, oldest first. */
+  byItem(itemId: string): Promise<StoredEvent[]>;
+  /** Every event, oldest first. */
+  all(): Promise<StoredEvent[]>;
+  /** Applies retention; returns how many events were removed. */
+  prune(rule: PruneRule): Promise<number>;
+  meta(): Promise<JsonObject>;
+  setMeta(key: string, value: JsonValue): Promise<void>;
+  addCounters(delta: Partial<Record<CounterName, number>>): Promise<void>;
+  getState(store: StateStore, key: string): Promise<JsonValue | undefined>;
+  putState(store: StateStore, key: string, value: JsonValue): Promise<void>;
+  /** Every entry of a state store, by key (for export). */
+  allState(store: StateStore): Promise<JsonObject>;
+  close(): void;
+}

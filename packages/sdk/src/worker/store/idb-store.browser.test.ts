@@ -1,0 +1,250 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { deleteDB, openDB } from 'idb';
+import type { ErrorInfo, StoredEvent } from '@insitu/core';
+import { openIdbStore } from './idb-store.ts';
+import { MemoryStore } from './memory-store.ts';
+import type { EventStore } from './event-store.ts';
+import { SCHEMA_VERSION } from './schema.ts';
+import { Ingest } from '../ingest.ts';
+import { withFaults } from '../faults.ts';
+
+const DAY = 86_400_000;
+const names: string[] = [];
+const stores: EventStore[] = [];
+async function fresh(): Promise<{ name: string; store: EventStore }> {
+  const name = `store-${crypto.randomUUID()}`;
+  names.push(name);
+  const store = await openIdbStore(name);
+  stores.push(store);
+  return { name, store };
+}
+afterEach(async () => {
+  stores.splice(0).forEach((s) => s.close());
+  await Promise.all(names.splice(0).map((n) => deleteDB(n)));
+});
+
+let seq = 0;
+const ev = (ts: number, items: string[] = [], name = 'Product Viewed'): StoredEvent => ({
+  id: `e${++seq}-${crypto.randomUUID()}`,
+  name,
+  props: items[0] ? { product_id: items[0] } : {},
+  ts,
+  items,
+});
+
+/** An Ingest over `store` that records reports; raw events from `(name, props, ts)`. */
+function ingestInto(store: EventStore, retention = { maxAgeDays: 180, maxEvents: 10_000 }) {
+  const reports: ErrorInfo[] = [];
+  const stored: StoredEvent[][] = [];
+  const ingest = new Ingest({
+    store: () => store,
+    retention: () => retention,
+    report: (e) => reports.push(e),
+    stored: (events) => stored.push([...events]),
+  });
+  return { ingest, reports, stored };
+}
+
+for (const kind of ['indexeddb', 'memory'] as const) {
+  describe(`${kind} store`, () => {
+    const make = async () => (kind === 'memory' ? new MemoryStore() : (await fresh()).store);
+
+    it('writes a batch keyed by id: writing it again keeps one copy', async () => {
+      const store = await make();
+      const batch = Array.from({ length: 300 }, (_, i) => ev(1000 + i, [`p${i % 7}`]));
+      await store.put(batch);
+      await store.put(batch.slice(0, 100));
+      expect(await store.count()).toBe(300);
+    });
+
+    it('reads by time (newest first, since) and by item (multi-entry)', async () => {
+      const store = await make();
+      await store.put([
+        ev(30, ['a', 'b'], 'Order Completed'),
+        ev(10, ['a']),
+        ev(20, ['c']),
+        ev(40, []),
+      ]);
+      expect((await store.recent(2)).map((e) => e.ts)).toEqual([40, 30]);
+      expect((await store.recent(10, 20)).map((e) => e.ts)).toEqual([40, 30, 20]);
+      expect((await store.byItem('a')).map((e) => e.ts)).toEqual([10, 30]);
+      expect((await store.byItem('b')).map((e) => e.name)).toEqual(['Order Completed']);
+      expect(await store.byItem('zzz')).toEqual([]);
+      expect((await store.all()).map((e) => e.ts)).toEqual([10, 20, 30, 40]);
+    });
+
+    it('prunes by age, then the oldest beyond the count', async () => {
+      const store = await make();
+      const now = Date.now();
+      await store.put([
+        ev(now - 200 * DAY),
+        ev(now - 181 * DAY),
+        ...Array.from({ length: 8 }, (_, i) => ev(now - i)),
+      ]);
+      const removed = await store.prune({ cutoff: now - 180 * DAY, maxEvents: 5 });
+      expect(removed).toBe(5);
+      expect((await store.all()).map((e) => now - e.ts)).toEqual([4, 3, 2, 1, 0]);
+    });
+
+    it('keeps counters, meta and state', async () => {
+      const store = await make();
+      await store.addCounters({ invalid: 2 });
+      await store.addCounters({ invalid: 1, dropped: 4 });
+      await store.putState('profile', 'state', { a: 1 });
+      const meta = await store.meta();
+      expect(meta).toMatchObject({
+        'count.invalid': 3,
+        'count.dropped': 4,
+        schemaVersion: SCHEMA_VERSION,
+      });
+      expect(await store.getState('profile', 'state')).toEqual({ a: 1 });
+      expect(await store.allState('profile')).toEqual({ state: { a: 1 } });
+    });
+  });
+}
+
+describe('ingest', () => {
+  it('validates, counts invalid events and stores the rest in few transactions', async () => {
+    const { store } = await fresh();
+    let transactions = 0;
+    const put = store.put.bind(store);
+    store.put = (events) => (transactions++, put(events));
+    const { ingest, reports } = ingestInto(store);
+    const now = Date.now();
+    for (let i = 0; i < 10; i++) {
+      ingest.receive(
+        Array.from({ length: 100 }, (_, j) => ({
+          id: `id-${i}-${j}`,
+          name: 'Product Viewed',
+          props: { product_id: `p${j}` },
+          ts: now,
+        })),
+      );
+    }
+    ingest.receive([{ id: 'bad', name: 'Product Viewed', props: {}, ts: now }]);
+    await ingest.flush();
+    expect(await store.count()).toBe(1000);
+    expect(ingest.counts).toEqual({ stored: 1000, invalid: 1, dropped: 0 });
+    expect(transactions).toBeLessThanOrEqual(4);
+    expect(reports).toMatchObject([{ code: 'invalid_event', field: 'properties.product_id' }]);
+  });
+
+  it('applies retention after writing', async () => {
+    const { store } = await fresh();
+    const { ingest } = ingestInto(store, { maxAgeDays: 30, maxEvents: 50 });
+    const now = Date.now();
+    const raw = (i: number, ts: number) => ({ id: `r${i}`, name: 'Custom', props: {}, ts });
+    ingest.receive([
+      raw(0, now - 31 * DAY),
+      ...Array.from({ length: 80 }, (_, i) => raw(i + 1, now - 80 + i)),
+    ]);
+    await ingest.flush();
+    const left = await store.all();
+    expect(left).toHaveLength(50);
+    expect(left[0]!.id).toBe('r31'); // the 30 oldest recent ones and the expired one are gone
+    expect((await store.meta())['count.pruned']).toBe(31);
+  });
+
+  it('on QuotaExceededError prunes the oldest and retries, losing none of the new batch', async () => {
+    const { store: base } = await fresh();
+    const now = Date.now();
+    await base.put(Array.from({ length: 100 }, (_, i) => ev(now - 1000 + i)));
+    const store = withFaults(base, { quota: 1 });
+    const { ingest, reports } = ingestInto(store);
+    const batch = Array.from({ length: 20 }, (_, i) => ({
+      id: `new${i}`,
+      name: 'Custom',
+      props: {},
+      ts: now + i,
+    }));
+    ingest.receive(batch);
+    await ingest.flush();
+    const ids = new Set((await store.all()).map((e) => e.id));
+    expect(batch.every((e) => ids.has(e.id))).toBe(true);
+    expect(ids.size).toBe(100); // 20 oldest pruned to make room
+    expect(ingest.counts.dropped).toBe(0);
+    expect(reports).toEqual([]);
+  });
+
+  it('reports a batch as dropped, with its code, when quota errors persist', async () => {
+    const { store: base } = await fresh();
+    const store = withFaults(base, { quota: 10 });
+    const { ingest, reports } = ingestInto(store);
+    ingest.receive([{ id: 'x', name: 'Custom', props: {}, ts: Date.now() }]);
+    await ingest.flush();
+    expect(ingest.counts).toMatchObject({ stored: 0, dropped: 1 });
+    expect(reports).toMatchObject([{ code: 'quota_exceeded' }]);
+    expect((await base.meta())['count.dropped']).toBe(1);
+  });
+});
+
+describe('schema upgrade', () => {
+  it('opens a version-1 database written by hand and loses nothing', async () => {
+    const name = `v1-${crypto.randomUUID()}`;
+    names.push(name);
+    // Version 1 as it shipped: events without `items`, a ts index, and meta. Raw IndexedDB.
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(name, 1);
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        db.createObjectStore('events', { keyPath: 'id' }).createIndex('ts', 'ts');
+        db.createObjectStore('meta');
+      };
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const db = req.result;
+        const tx = db.transaction(['events', 'meta'], 'readwrite');
+        for (let i = 0; i < 50; i++) {
+          tx.objectStore('events').put({
+            id: `old${i}`,
+            name: 'Product Viewed',
+            props: { product_id: `p${i % 5}` },
+            ts: 1000 + i,
+          });
+        }
+        tx.objectStore('events').put({
+          id: 'order',
+          name: 'Order Completed',
+          props: { products: [{ product_id: 'p1' }, { product_id: 'q' }] },
+          ts: 2000,
+        });
+        tx.objectStore('meta').put(12345, 'createdAt');
+        tx.oncomplete = () => (db.close(), resolve());
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+    const store = await openIdbStore(name);
+    stores.push(store);
+    const all = await store.all();
+    expect(all).toHaveLength(51);
+    expect(all[0]).toEqual({
+      id: 'old0',
+      name: 'Product Viewed',
+      props: { product_id: 'p0' },
+      ts: 1000,
+      items: ['p0'],
+    });
+    expect((await store.byItem('p1')).map((e) => e.id)).toEqual([
+      'old1',
+      'old6',
+      'old11',
+      'old16',
+      'old21',
+      'old26',
+      'old31',
+      'old36',
+      'old41',
+      'old46',
+      'order',
+    ]);
+    expect(await store.byItem('q')).toHaveLength(1);
+    expect(await store.meta()).toMatchObject({
+      createdAt: 12345,
+      schemaVersion: SCHEMA_VERSION,
+      upgradedFrom: 1,
+    });
+    const db = await openDB(name);
+    expect([...db.objectStoreNames].sort()).toEqual(['events', 'meta', 'model', 'profile']);
+    db.close();
+  });
+});

@@ -1,0 +1,84 @@
+import type { JsonObject, JsonValue, StoredEvent } from '@insitu/core';
+import type { CounterName, EventStore, PruneRule, StateStore } from './event-store.ts';
+import { SCHEMA_VERSION } from './schema.ts';
+
+/**
+ * Page-memory storage with the IndexedDB store's behaviour: used before consent and when
+ * IndexedDB is unusable. Nothing outlives the worker.
+ */
+export class MemoryStore implements EventStore {
+  readonly kind = 'memory';
+  private readonly events = new Map<string, StoredEvent>();
+  private readonly metaMap = new Map<string, JsonValue>([
+    ['schemaVersion', SCHEMA_VERSION],
+    ['createdAt', Date.now()],
+  ]);
+  private readonly states = { profile: new Map<string, JsonValue>(), model: new Map() };
+
+  private sorted(): StoredEvent[] {
+    return [...this.events.values()].sort((a, b) => a.ts - b.ts);
+  }
+
+  async put(events: readonly StoredEvent[]): Promise<void> {
+    // Clone as IndexedDB would, so callers cannot mutate what is stored.
+    for (const e of events) this.events.set(e.id, structuredClone(e));
+  }
+
+  async count(): Promise<number> {
+    return this.events.size;
+  }
+
+  async recent(limit: number, since = -Infinity): Promise<StoredEvent[]> {
+    return this.sorted()
+      .filter((e) => e.ts >= since)
+      .reverse()
+      .slice(0, limit);
+  }
+
+  async byItem(itemId: string): Promise<StoredEvent[]> {
+    return this.sorted().filter((e) => e.items.includes(itemId));
+  }
+
+  async all(): Promise<StoredEvent[]> {
+    return this.sorted();
+  }
+
+  async prune(rule: PruneRule): Promise<number> {
+    const events = this.sorted();
+    const old = events.filter((e) => e.ts < rule.cutoff);
+    const rest = events.length - old.length;
+    const excess = Math.max(0, rest - rule.maxEvents) + (rule.extra ?? 0);
+    const gone = [...old, ...events.slice(old.length, old.length + excess)];
+    for (const e of gone) this.events.delete(e.id);
+    return gone.length;
+  }
+
+  async meta(): Promise<JsonObject> {
+    return Object.fromEntries(this.metaMap);
+  }
+
+  async setMeta(key: string, value: JsonValue): Promise<void> {
+    this.metaMap.set(key, value);
+  }
+
+  async addCounters(delta: Partial<Record<CounterName, number>>): Promise<void> {
+    for (const [name, n] of Object.entries(delta)) {
+      const old = this.metaMap.get(`count.${name}`);
+      this.metaMap.set(`count.${name}`, (typeof old === 'number' ? old : 0) + n);
+    }
+  }
+
+  async getState(store: StateStore, key: string): Promise<JsonValue | undefined> {
+    return this.states[store].get(key) as JsonValue | undefined;
+  }
+
+  async putState(store: StateStore, key: string, value: JsonValue): Promise<void> {
+    this.states[store].set(key, value);
+  }
+
+  async allState(store: StateStore): Promise<JsonObject> {
+    return Object.fromEntries(this.states[store]) as JsonObject;
+  }
+
+  close(): void {}
+}

@@ -1,0 +1,217 @@
+import {
+  InsituError,
+  toErrorInfo,
+  type ErrorInfo,
+  type RawEvent,
+  type StoredEvent,
+} from '@insitu/core';
+import type { Notice, Reply, Stats, WorkerApi, WorkerConfig } from '../protocol.ts';
+import { catalogLoader } from './catalog-loader.ts';
+import { Ingest } from './ingest.ts';
+import { basicRecommend, normalise } from './recommend/basic-strategies.ts';
+import { SCAN_LIMIT } from './recommend/shopper-items.ts';
+import { createServices } from './service-list.ts';
+import type { ServiceContext, WorkerService } from './services.ts';
+import type { EventStore } from './store/event-store.ts';
+import { MemoryStore } from './store/memory-store.ts';
+import { eraseStorage, openStorage } from './storage.ts';
+
+type TabMessage = { type: 'stored'; count: number } | { type: 'forgotten' };
+
+/** Runs `fn` and turns a throw into an error reply, so errors keep their code across threads. */
+async function reply<T>(fn: () => T | Promise<T>): Promise<Reply<T>> {
+  try {
+    return { ok: true, value: await fn() };
+  } catch (error) {
+    return { ok: false, error: toErrorInfo(error) };
+  }
+}
+
+/**
+ * The worker's API: ingestion, storage, consent, export/forget, recommendations, and the
+ * plugged-in services (see `service-list.ts`).
+ */
+export function createWorkerApi(services: WorkerService[] = createServices()): WorkerApi {
+  let config!: WorkerConfig;
+  let store: EventStore = new MemoryStore();
+  /** After forget(): stay in memory until the next write, so nothing is recreated until needed. */
+  let reopenOnWrite = false;
+  let notify: (notice: Notice) => void = () => undefined;
+  let channel: BroadcastChannel | undefined;
+  let loadCatalog: ServiceContext['catalog'] = () => Promise.resolve(undefined);
+  let started!: Promise<unknown>;
+  let gate: Promise<unknown> = Promise.resolve();
+
+  const report = (error: ErrorInfo) => notify({ type: 'error', error });
+  const each = (hook: (s: WorkerService) => unknown) => {
+    for (const s of services) {
+      void (async () => hook(s))().catch((e: unknown) =>
+        report({ ...toErrorInfo(e), message: `${s.name}: ${toErrorInfo(e).message}` }),
+      );
+    }
+  };
+  const ctx: ServiceContext = {
+    get config() {
+      return config;
+    },
+    store: () => store,
+    catalog: () => loadCatalog(),
+    report,
+  };
+  const ingest = new Ingest({
+    store: () => store,
+    retention: () => config,
+    report,
+    stored: (events: readonly StoredEvent[]) => {
+      each((s) => s.onEvents?.(events));
+      if (store.kind === 'indexeddb')
+        channel?.postMessage({ type: 'stored', count: events.length });
+      notify({ type: 'change', source: 'this-tab', stored: events.length });
+    },
+  });
+  const stats = async (): Promise<Stats> => ({
+    ...ingest.counts,
+    total: await store.count(),
+    storage: store.kind,
+  });
+  const first = async <T>(
+    pick: (s: WorkerService) => (() => Promise<T>) | undefined,
+    what: string,
+  ) => {
+    await started;
+    for (const s of services) {
+      const fn = pick(s);
+      if (fn) return fn();
+    }
+    throw new InsituError(
+      'invalid_request',
+      `${what} is not available yet in this build of insitu.`,
+    );
+  };
+  const switchStore = async (next: EventStore) => {
+    store.close();
+    store = next;
+    await Promise.resolve(each((s) => s.onStorageReset?.()));
+  };
+
+  const onTabMessage = (message: TabMessage) => {
+    if (message.type === 'stored') {
+      each((s) => s.onExternalChange?.());
+      notify({ type: 'change', source: 'other-tab', stored: message.count });
+    } else if (store.kind === 'indexeddb') {
+      // Another tab erased the database: follow suit rather than recreate it on the next read.
+      reopenOnWrite = true;
+      void switchStore(new MemoryStore());
+    }
+  };
+
+  return {
+    async init(cfg, onNotice) {
+      config = cfg;
+      notify = onNotice;
+      loadCatalog = catalogLoader(cfg.catalog, () => config.persist, report);
+      started = reply(async () => {
+        store = await openStorage(config, report);
+        if (typeof BroadcastChannel !== 'undefined') {
+          channel = new BroadcastChannel(`insitu:${config.dbName}`);
+          channel.onmessage = (e: MessageEvent<TabMessage>) => onTabMessage(e.data);
+        }
+        each((s) => s.start?.(ctx));
+        void loadCatalog();
+        return store.kind;
+      });
+      return started as Promise<Reply<Stats['storage']>>;
+    },
+
+    ingest(events: RawEvent[]) {
+      gate = gate.then(async () => {
+        await started;
+        if (reopenOnWrite && config.persist) {
+          reopenOnWrite = false;
+          await switchStore(await openStorage(config, report));
+        }
+        ingest.receive(events);
+      });
+      return gate.then(() => undefined);
+    },
+
+    flush: () =>
+      reply(async () => {
+        await gate;
+        await ingest.flush();
+        return stats();
+      }),
+
+    stats: () => reply(stats),
+
+    recommend: (request) =>
+      reply(async () => {
+        normalise(request);
+        await started;
+        await ingest.flush();
+        for (const s of services) {
+          const result = await s.recommend?.(request);
+          if (result) return result;
+        }
+        return basicRecommend(request, await store.recent(SCAN_LIMIT), await loadCatalog());
+      }),
+
+    profile: () => reply(() => first((s) => s.profile?.bind(s), 'profile()')),
+    audiences: () => reply(() => first((s) => s.audiences?.bind(s), 'audiences()')),
+
+    consent: (granted) =>
+      reply(async () => {
+        await started;
+        await gate;
+        await ingest.flush();
+        if (granted && !config.persist) {
+          config.persist = true;
+          const memory = store;
+          const next = await openStorage(config, report);
+          const [events, profile, model] = await Promise.all([
+            memory.all(),
+            memory.allState('profile'),
+            memory.allState('model'),
+          ]);
+          // Consent covers what this page already collected: keep it.
+          await next.put(events);
+          for (const [k, v] of Object.entries(profile)) await next.putState('profile', k, v);
+          for (const [k, v] of Object.entries(model)) await next.putState('model', k, v);
+          await switchStore(next);
+        } else if (!granted) {
+          config.persist = false;
+          store.close();
+          await eraseStorage(config.dbName);
+          await switchStore(new MemoryStore());
+        }
+        await store.setMeta('consent', granted ? 'granted' : 'denied');
+        return store.kind;
+      }),
+
+    export: () =>
+      reply(async () => {
+        await started;
+        await gate;
+        await ingest.flush();
+        const [meta, events, profile, model] = await Promise.all([
+          store.meta(),
+          store.all(),
+          store.allState('profile'),
+          store.allState('model'),
+        ]);
+        return { exportedAt: Date.now(), storage: store.kind, meta, events, profile, model };
+      }),
+
+    forget: () =>
+      reply(async () => {
+        await started;
+        await gate;
+        await ingest.flush();
+        store.close();
+        await eraseStorage(config.dbName);
+        reopenOnWrite = true;
+        await switchStore(new MemoryStore());
+        channel?.postMessage({ type: 'forgotten' } satisfies TabMessage);
+      }),
+  };
+}

@@ -1,0 +1,48 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+
+/**
+ * What `npm run bench` hands to each bench module. A module is any `test/bench/*-bench.ts` file
+ * exporting `bench: BenchFn`; the runner imports it when it exists and adds its sections to
+ * bench-results/bench.json and bench.md. Timings are reported, never asserted.
+ */
+export interface BenchContext {
+  /** Absolute path of the repository root. */
+  repoRoot: string;
+  /** Headless Debian Chromium, shared by all modules (in-memory storage contexts). */
+  browser: Browser;
+  /** A fresh persistent context (on-disk IndexedDB) in a new temp directory; the runner closes it. */
+  persistentContext(): Promise<BrowserContext>;
+  /**
+   * Origin of a static server (COOP/COEP set, so performance.now() has fine resolution) serving:
+   * `/insitu/` = packages/sdk/dist plus `/insitu/catalog.json` (the demo catalog, 360 items), and
+   * `/bench/blank.html`, a page that pastes dist/snippet.min.js verbatim.
+   */
+  baseUrl: string;
+  /** Progress output (stderr), so bench.md stays clean. */
+  log(message: string): void;
+}
+
+/** One section of the report: a heading, a table (same keys in every row), optional notes. */
+export interface BenchSection {
+  title: string;
+  rows: Record<string, string | number>[];
+  notes?: string[];
+}
+
+/** The export each bench module provides. */
+export type BenchFn = (ctx: BenchContext) => Promise<BenchSection | BenchSection[]>;
+
+/** Median and other quantiles of a sample (sorted copy; nearest-rank). */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i] ?? NaN;
+}
+
+/** Rounds for display: 3 significant decimals below 10, fewer above. */
+export function round(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  const digits = Math.abs(x) < 1 ? 4 : Math.abs(x) < 10 ? 3 : Math.abs(x) < 1000 ? 1 : 0;
+  return Number(x.toFixed(digits));
+}

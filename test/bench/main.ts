@@ -1,0 +1,137 @@
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { generateDemoCatalog } from '../../demo/scripts/generate-catalog.ts';
+import { serveStatic } from '../../demo/scripts/static-server.mjs';
+import { SNIPPET_FILE, snippetTag } from '../../demo/snippet-plugin.ts';
+import { chromiumArgs, chromiumPath } from '../e2e/harness.ts';
+import type { BenchContext, BenchFn, BenchSection } from './bench-types.ts';
+import { runtimeBench } from './runtime.ts';
+import { bundleSizes } from './sizes.ts';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+const sdkDist = join(repoRoot, 'packages', 'sdk', 'dist');
+const outDir = join(repoRoot, 'bench-results');
+
+/** A site with the built SDK at /insitu/ and a bare page pasting the snippet at /bench/blank.html. */
+function writeSite(dir: string): void {
+  cpSync(sdkDist, join(dir, 'insitu'), { recursive: true });
+  writeFileSync(
+    join(dir, 'insitu', 'catalog.json'),
+    JSON.stringify(generateDemoCatalog({ seed: 42 })),
+  );
+  mkdirSync(join(dir, 'bench'), { recursive: true });
+  const snippet = snippetTag(readFileSync(SNIPPET_FILE, 'utf8').trim());
+  const marks =
+    '<script>window.__snippetAt = performance.now();</script>' +
+    snippet +
+    '<script>window.insitu.ready().then(() => { window.__readyAt = performance.now(); });</script>';
+  writeFileSync(
+    join(dir, 'bench', 'blank.html'),
+    `<!doctype html><html><head><meta charset="utf-8">${marks}</head><body>bench</body></html>\n`,
+  );
+}
+
+/** Other helpers' modules: every test/bench/*-bench.ts exporting `bench`. */
+async function hookSections(ctx: BenchContext): Promise<BenchSection[]> {
+  const out: BenchSection[] = [];
+  const modules = readdirSync(import.meta.dirname)
+    .filter((f) => f.endsWith('-bench.ts'))
+    .sort();
+  for (const file of modules) {
+    ctx.log(`bench: ${file}`);
+    try {
+      const mod = (await import(pathToFileURL(join(import.meta.dirname, file)).href)) as {
+        bench?: BenchFn;
+      };
+      if (typeof mod.bench !== 'function') throw new Error('no `bench` export');
+      const result = await mod.bench(ctx);
+      out.push(...(Array.isArray(result) ? result : [result]));
+    } catch (error) {
+      out.push({
+        title: `${file}: failed`,
+        rows: [],
+        notes: [String(error instanceof Error ? error.stack : error)],
+      });
+    }
+  }
+  return out;
+}
+
+function markdown(sections: BenchSection[], meta: Record<string, string>): string {
+  const lines = ['# insitu bench', '', ...Object.entries(meta).map(([k, v]) => `- ${k}: ${v}`), ''];
+  for (const s of sections) {
+    lines.push(`## ${s.title}`, '');
+    const first = s.rows[0];
+    if (first) {
+      const keys = Object.keys(first);
+      lines.push(`| ${keys.join(' | ')} |`, `|${keys.map(() => '---').join('|')}|`);
+      for (const row of s.rows)
+        lines.push(`| ${keys.map((k) => String(row[k] ?? '')).join(' | ')} |`);
+      lines.push('');
+    }
+    for (const n of s.notes ?? []) lines.push(`> ${n.replace(/\n/g, '\n> ')}`, '');
+  }
+  return lines.join('\n');
+}
+
+/** Runs every section and writes bench-results/bench.json and bench.md. */
+export async function runBench(): Promise<void> {
+  const site = mkdtempSync(join(tmpdir(), 'insitu-bench-site-'));
+  writeSite(site);
+  const server = await serveStatic({
+    roots: [site],
+    headers: {
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-embedder-policy': 'require-corp',
+    },
+  });
+  const launch = { executablePath: chromiumPath, args: chromiumArgs, headless: true };
+  const browser = await chromium.launch(launch);
+  const contexts: BrowserContext[] = [];
+  const profiles: string[] = [];
+  const ctx: BenchContext = {
+    repoRoot,
+    browser,
+    baseUrl: server.url,
+    log: (m) => process.stderr.write(`${m}\n`),
+    async persistentContext() {
+      const dir = mkdtempSync(join(tmpdir(), 'insitu-bench-'));
+      profiles.push(dir);
+      const c = await chromium.launchPersistentContext(dir, launch);
+      contexts.push(c);
+      return c;
+    },
+  };
+  const started = Date.now();
+  const sections: BenchSection[] = [];
+  try {
+    sections.push(bundleSizes(sdkDist), ...(await runtimeBench(ctx)), ...(await hookSections(ctx)));
+  } finally {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser.close();
+    await server.close();
+    for (const d of [site, ...profiles]) rmSync(d, { recursive: true, force: true });
+  }
+  const meta = {
+    date: new Date().toISOString(),
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`,
+    browser: `${chromiumPath} ${browser.version()} (headless)`,
+    seconds: String(Math.round((Date.now() - started) / 1000)),
+  };
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify({ meta, sections }, null, 2)}\n`);
+  const md = markdown(sections, meta);
+  writeFileSync(join(outDir, 'bench.md'), md);
+  console.log(md);
+}

@@ -1,0 +1,12 @@
+// `npm run test:e2e`: builds the demo (and the SDK if it is not built), serves the built files with
+// a static server on 127.0.0.1, and runs the Playwright specs in Debian's Chromium.
+// Usage: node test/e2e/run.mjs [name filter]. Ends with "N passed, N failed".
+import { register } from 'tsx/esm/api';
+import { prepareDemo } from '../../demo/scripts/prepare.mjs';
+
+// The model artifact is not needed by these specs; E2E_MODEL=1 builds it too.
+prepareDemo({ model: process.env.E2E_MODEL === '1' });
+register();
+const { runE2E } = await import('./main.ts');
+const failed = await runE2E(process.argv[2]);
+process.exit(failed > 0 ? 1 : 0);

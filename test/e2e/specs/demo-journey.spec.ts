@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Page, Request } from 'playwright-core';
+import type { E2ESpec } from '../harness.ts';
+import { databaseNames, exportedEvents, flushed } from '../page-helpers.ts';
+
+/** Static files the demo and the SDK may fetch; anything else would be a leak. */
+const STATIC = /\.(html|js|css|svg|json|wasm|bin|png|woff2?)$|\/$/;
+
+async function productIdsOnPage(page: Page, selector: string): Promise<string[]> {
+  return page.$$eval(selector, (els) => els.map((e) => e.getAttribute('data-product-id') ?? ''));
+}
+
+/** Checks every request the pages made: same-origin GETs of static files, no data attached. */
+function assertNoEventData(requests: Request[], origin: string, viewed: string[]): void {
+  assert.ok(requests.length > 0, 'requests were recorded');
+  for (const r of requests) {
+    const url = new URL(r.url());
+    const where = `${r.method()} ${r.url()}`;
+    assert.equal(url.origin, origin, `only same-origin requests: ${where}`);
+    assert.equal(r.method(), 'GET', `only GETs: ${where}`);
+    assert.equal(r.postData(), null, `no request body: ${where}`);
+    assert.equal(url.search, '', `no query string: ${where}`);
+    assert.match(url.pathname, STATIC, `only static files: ${where}`);
+    // Product ids may only appear as a product's own image file, never as data.
+    for (const id of viewed) {
+      if (url.pathname.includes(id)) assert.equal(url.pathname, `/images/${id}.svg`, where);
+    }
+  }
+}
+
+/** Browse → events stored → recently viewed shown → forget → nothing left; no event data sent. */
+export const demoJourney: E2ESpec = {
+  name: 'demo journey: browse, store, recently viewed, forget, no data leaves the page',
+  async run({ context, baseUrl, artifacts }) {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    const requests: Request[] = [];
+    page.on('request', (r) => requests.push(r));
+    ctx.on('request', (r) => {
+      if (!requests.includes(r)) requests.push(r);
+    });
+    const sockets: string[] = [];
+    page.on('websocket', (ws) => sockets.push(ws.url()));
+
+    await page.goto('/');
+    await page.locator('.tiles a.tile').nth(2).click();
+    await page.waitForURL(/category\.html#/);
+    const listed = await productIdsOnPage(page, '.grid a.card');
+    assert.ok(listed.length >= 10, `category lists products (${listed.length})`);
+    const viewed = listed.slice(0, 3);
+    for (const id of viewed) {
+      await page.locator(`.grid a.card[data-product-id="${id}"]`).click();
+      await page.waitForURL(new RegExp(`product\\.html#${id}$`));
+      await page.locator('#product-title').waitFor();
+      await page.goBack();
+      await page.locator('.grid a.card').first().waitFor();
+    }
+    await page.goto(`/product.html#${viewed[0]}`);
+    await page.locator('#product-title').waitFor();
+    if (await page.locator('#add-to-cart').isEnabled()) await page.locator('#add-to-cart').click();
+    await page.fill('#search-input', 'tent');
+    await page.press('#search-input', 'Enter');
+    await page.waitForURL(/category\.html#q=tent/);
+
+    await flushed(page);
+    const events = await exportedEvents(page);
+    const names = new Set(events.map((e) => e.name));
+    for (const n of ['Product List Viewed', 'Product Viewed', 'Products Searched']) {
+      assert.ok(names.has(n), `${n} stored (have: ${[...names].join(', ')})`);
+    }
+    const viewedStored = events.filter((e) => e.name === 'Product Viewed').map((e) => e.items[0]);
+    for (const id of viewed) assert.ok(viewedStored.includes(id), `Product Viewed ${id} stored`);
+
+    await page.goto('/');
+    const rail = page.locator('#rail-recently-viewed[data-state="filled"]');
+    await rail.waitFor({ timeout: 10_000 });
+    const shown = await productIdsOnPage(page, '#rail-recently-viewed a.card');
+    for (const id of viewed)
+      assert.ok(shown.includes(id), `recently viewed shows ${id}: ${shown.join(',')}`);
+    await page.screenshot({ path: join(artifacts, 'home.png'), fullPage: true });
+
+    await page.goto(`/product.html#${viewed[1]}`);
+    await page.locator('#rail-recently-viewed[data-state]').waitFor();
+    await page.screenshot({ path: join(artifacts, 'product.png'), fullPage: true });
+    await page.click('#panel-toggle');
+    await page.locator('#stored-count').waitFor();
+    assert.ok(
+      Number(await page.textContent('#stored-count')) >= events.length,
+      'panel shows the count',
+    );
+    await page.waitForTimeout(300); // the drawer slides in
+    await page.screenshot({ path: join(artifacts, 'panel.png'), animations: 'disabled' });
+
+    await page.click('#forget-data');
+    await page.waitForFunction(() => document.querySelector('#stored-count')?.textContent === '0');
+    assert.deepEqual(await exportedEvents(page), [], 'export() is empty after forget()');
+    assert.ok(!(await databaseNames(page)).includes('insitu'), 'the insitu database is deleted');
+    const caches = await page.evaluate(async () =>
+      (await window.caches.keys()).filter((k) => k.startsWith('insitu')),
+    );
+    assert.deepEqual(caches, [], 'no insitu caches left');
+
+    assertNoEventData(requests, baseUrl, viewed);
+    assert.deepEqual(sockets, [], 'no WebSockets');
+    await ctx.close();
+  },
+};
