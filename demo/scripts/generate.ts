@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateCatalog } from '@insitu/core';
 import { generateDemoCatalog } from './generate-catalog.ts';
-import { productSvg } from './product-image.ts';
+import { productSvg, SUBCATEGORY_ICONS } from './product-image.ts';
 import { DEPARTMENTS } from './taxonomy.ts';
 
 const demoDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,7 +27,11 @@ export function writeCatalog(seed = 42): number {
     const d = bySlugName.get(item.categories[1] ?? '');
     writeFileSync(
       join(imageDir, `${item.id}.svg`),
-      productSvg(item.id, d?.icon ?? 'dice', d?.hue ?? 200),
+      productSvg(
+        item.id,
+        SUBCATEGORY_ICONS[item.categories[2] ?? ''] ?? d?.icon ?? 'dice',
+        d?.hue ?? 200,
+      ),
     );
   }
   writeFileSync(join(generatedDir, 'favicon.svg'), productSvg('insitu', 'plant', 150));

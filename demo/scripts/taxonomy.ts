@@ -53,7 +53,7 @@ export const DEPARTMENTS: Department[] = [
   },
   {
     slug: 'kitchen',
-    group: 'Home',
+    group: 'Home & Living',
     name: 'Kitchen',
     icon: 'pot',
     hue: 0,
@@ -69,7 +69,7 @@ export const DEPARTMENTS: Department[] = [
   },
   {
     slug: 'coffee-tea',
-    group: 'Home',
+    group: 'Home & Living',
     name: 'Coffee & Tea',
     icon: 'cup',
     hue: 28,

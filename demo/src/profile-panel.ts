@@ -1,4 +1,4 @@
-import type { StoredEvent } from '@insitu/core';
+import type { Explained, Profile, StoredEvent } from '@insitu/core';
 import { h } from './dom.ts';
 
 interface Scored {
@@ -6,17 +6,17 @@ interface Scored {
   score: number;
 }
 
-/** The parts of issue 3's `profile()` the panel shows; anything missing is skipped. */
-interface ProfileView {
-  affinities?: { categories?: Scored[]; brands?: Scored[]; tags?: Scored[] };
-  intent?: { purchase?: number; stage?: string };
-  churn?: { risk?: number };
-  segments?: (string | { id?: string; name?: string })[];
-  summary?: string;
-  priceBand?: { band?: string };
-}
+/** issue 3's `profile()`, read defensively: fields the SDK does not send yet are skipped. */
+type ProfileView = Partial<Omit<Profile, 'affinities' | 'explanations'>> & {
+  affinities?: Partial<Profile['affinities']>;
+  explanations?: Partial<Profile['explanations']>;
+};
 
-function bars(title: string, list: Scored[] | undefined): HTMLElement | null {
+function bars(
+  title: string,
+  list: Scored[] | undefined,
+  why: Record<string, Explained> = {},
+): HTMLElement | null {
   const top = (list ?? []).slice(0, 5);
   if (top.length === 0) return null;
   const max = Math.max(...top.map((s) => s.score), 1e-9);
@@ -27,7 +27,7 @@ function bars(title: string, list: Scored[] | undefined): HTMLElement | null {
     top.map((s) =>
       h(
         'div',
-        { class: 'bar' },
+        { class: 'bar', title: why[s.id]?.text ?? '' },
         h('span', { class: 'bar-label' }, s.id),
         h(
           'span',
@@ -52,14 +52,14 @@ export function profileSection(raw: unknown): HTMLElement {
     );
   }
   const p = raw as ProfileView;
-  const segments = (p.segments ?? []).map((s) =>
-    typeof s === 'string' ? s : (s.name ?? s.id ?? ''),
-  );
+  const segments = (p.segments ?? []).map((s) => s.id);
+  const top = p.affinities?.categories?.[0];
+  const because = top ? p.explanations?.categories?.[top.id]?.text : undefined;
   return h(
     'div',
     { class: 'profile', id: 'profile-panel', 'data-state': 'filled' },
     h('h3', {}, 'Your profile'),
-    p.summary ? h('p', { class: 'summary' }, p.summary) : null,
+    p.summary ? h('p', { class: 'summary', id: 'profile-summary' }, p.summary) : null,
     h(
       'p',
       { class: 'chips' },
@@ -69,12 +69,22 @@ export function profileSection(raw: unknown): HTMLElement {
         `intent ${pct(p.intent?.purchase)}${p.intent?.stage ? ` · ${p.intent.stage}` : ''}`,
       ),
       h('span', { class: 'chip' }, `churn risk ${pct(p.churn?.risk)}`),
-      p.priceBand?.band ? h('span', { class: 'chip' }, `budget: ${p.priceBand.band}`) : null,
+      p.priceBand?.band && p.priceBand.band !== 'unknown'
+        ? h('span', { class: 'chip' }, `budget: ${p.priceBand.band}`)
+        : null,
+      p.sentiment?.reviews
+        ? h(
+            'span',
+            { class: 'chip' },
+            `reviews ${p.sentiment.score >= 0 ? '+' : ''}${p.sentiment.score.toFixed(2)}`,
+          )
+        : null,
       segments.filter(Boolean).map((s) => h('span', { class: 'chip seg' }, s)),
     ),
-    bars('Categories', p.affinities?.categories),
-    bars('Brands', p.affinities?.brands),
-    bars('Tags', p.affinities?.tags),
+    bars('Categories', p.affinities?.categories, p.explanations?.categories),
+    because ? h('p', { class: 'because' }, `${top?.id}: ${because}`) : null,
+    bars('Brands', p.affinities?.brands, p.explanations?.brands),
+    bars('Tags', p.affinities?.tags, p.explanations?.tags),
   );
 }
 
@@ -112,7 +122,7 @@ export function activityChart(events: StoredEvent[]): HTMLElement {
     h(
       'figcaption',
       {},
-      `${events.length} events over the last ${minutes < 120 ? `${minutes} min` : `${Math.round(minutes / 60)} h`}`,
+      `${events.length} event${events.length === 1 ? '' : 's'} over the last ${minutes < 120 ? `${minutes} min` : `${Math.round(minutes / 60)} h`}`,
     ),
   );
 }

@@ -2,8 +2,10 @@ import type { Browser, BrowserContext } from 'playwright-core';
 
 /**
  * What `npm run bench` hands to each bench module. A module is any `test/bench/*-bench.ts` file
- * exporting `bench: BenchFn`; the runner imports it when it exists and adds its sections to
- * bench-results/bench.json and bench.md. Timings are reported, never asserted.
+ * exporting either `bench: BenchFn`, or a pair `runXxxBench(): Promise<result>` (called with no
+ * arguments) and optional `formatXxxBench(result): string` (markdown). The runner imports every
+ * such module and adds its sections to bench-results/bench.json and bench.md. Timings are
+ * reported, never asserted.
  */
 export interface BenchContext {
   /** Absolute path of the repository root. */
@@ -18,6 +20,11 @@ export interface BenchContext {
    * `/bench/blank.html`, a page that pastes dist/snippet.min.js verbatim.
    */
   baseUrl: string;
+  /**
+   * Serves more folders (first match wins) on 127.0.0.1 with the same COOP/COEP headers, e.g. a
+   * module's own bench page and worker; returns the origin. The runner stops it at the end.
+   */
+  serve(roots: string[]): Promise<string>;
   /** Progress output (stderr), so bench.md stays clean. */
   log(message: string): void;
 }
@@ -27,6 +34,10 @@ export interface BenchSection {
   title: string;
   rows: Record<string, string | number>[];
   notes?: string[];
+  /** Markdown written as is after the table (from a module's `formatXxxBench`). */
+  markdown?: string;
+  /** The module's raw result, kept in bench.json. */
+  data?: unknown;
 }
 
 /** The export each bench module provides. */

@@ -42,7 +42,33 @@ function writeSite(dir: string): void {
   );
 }
 
-/** Other helpers' modules: every test/bench/*-bench.ts exporting `bench`. */
+type BenchModule = Record<string, unknown>;
+
+/** Calls a module's `bench`, or its `runXxxBench` (+ `formatXxxBench`) pair. */
+async function sectionsOf(
+  file: string,
+  mod: BenchModule,
+  ctx: BenchContext,
+): Promise<BenchSection[]> {
+  if (typeof mod['bench'] === 'function') {
+    const result = await (mod['bench'] as BenchFn)(ctx);
+    return Array.isArray(result) ? result : [result];
+  }
+  const run = Object.keys(mod).find((k) => /^run\w*Bench$/.test(k));
+  if (!run || typeof mod[run] !== 'function')
+    throw new Error('exports neither `bench` nor `run…Bench`');
+  const data: unknown = await (mod[run] as () => Promise<unknown>)();
+  const format = Object.keys(mod).find((k) => /^format\w*Bench$/.test(k));
+  const markdown = format ? (mod[format] as (d: unknown) => string)(data) : undefined;
+  const rows = (data as { rows?: unknown }).rows;
+  const tableRows =
+    !markdown && Array.isArray(rows) ? (rows as Record<string, string | number>[]) : [];
+  return [
+    { title: file.replace(/\.ts$/, ''), rows: tableRows, data, ...(markdown ? { markdown } : {}) },
+  ];
+}
+
+/** Other helpers' modules: every test/bench/*-bench.ts (profile, model, …). */
 async function hookSections(ctx: BenchContext): Promise<BenchSection[]> {
   const out: BenchSection[] = [];
   const modules = readdirSync(import.meta.dirname)
@@ -51,18 +77,13 @@ async function hookSections(ctx: BenchContext): Promise<BenchSection[]> {
   for (const file of modules) {
     ctx.log(`bench: ${file}`);
     try {
-      const mod = (await import(pathToFileURL(join(import.meta.dirname, file)).href)) as {
-        bench?: BenchFn;
-      };
-      if (typeof mod.bench !== 'function') throw new Error('no `bench` export');
-      const result = await mod.bench(ctx);
-      out.push(...(Array.isArray(result) ? result : [result]));
+      const mod = (await import(
+        pathToFileURL(join(import.meta.dirname, file)).href
+      )) as BenchModule;
+      out.push(...(await sectionsOf(file, mod, ctx)));
     } catch (error) {
-      out.push({
-        title: `${file}: failed`,
-        rows: [],
-        notes: [String(error instanceof Error ? error.stack : error)],
-      });
+      const message = String(error instanceof Error ? error.stack : error);
+      out.push({ title: `${file}: failed`, rows: [], notes: [message] });
     }
   }
   return out;
@@ -80,6 +101,7 @@ function markdown(sections: BenchSection[], meta: Record<string, string>): strin
         lines.push(`| ${keys.map((k) => String(row[k] ?? '')).join(' | ')} |`);
       lines.push('');
     }
+    if (s.markdown) lines.push(s.markdown, '');
     for (const n of s.notes ?? []) lines.push(`> ${n.replace(/\n/g, '\n> ')}`, '');
   }
   return lines.join('\n');
@@ -89,13 +111,12 @@ function markdown(sections: BenchSection[], meta: Record<string, string>): strin
 export async function runBench(): Promise<void> {
   const site = mkdtempSync(join(tmpdir(), 'insitu-bench-site-'));
   writeSite(site);
-  const server = await serveStatic({
-    roots: [site],
-    headers: {
-      'cross-origin-opener-policy': 'same-origin',
-      'cross-origin-embedder-policy': 'require-corp',
-    },
-  });
+  const headers = {
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-embedder-policy': 'require-corp',
+  };
+  const server = await serveStatic({ roots: [site], headers });
+  const extraServers: { close(): Promise<void> }[] = [];
   const launch = { executablePath: chromiumPath, args: chromiumArgs, headless: true };
   const browser = await chromium.launch(launch);
   const contexts: BrowserContext[] = [];
@@ -105,6 +126,11 @@ export async function runBench(): Promise<void> {
     browser,
     baseUrl: server.url,
     log: (m) => process.stderr.write(`${m}\n`),
+    async serve(roots) {
+      const extra = await serveStatic({ roots, headers });
+      extraServers.push(extra);
+      return extra.url;
+    },
     async persistentContext() {
       const dir = mkdtempSync(join(tmpdir(), 'insitu-bench-'));
       profiles.push(dir);
@@ -121,6 +147,7 @@ export async function runBench(): Promise<void> {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser.close();
     await server.close();
+    for (const extra of extraServers) await extra.close();
     for (const d of [site, ...profiles]) rmSync(d, { recursive: true, force: true });
   }
   const meta = {

@@ -41,7 +41,9 @@ export function toInteractionsCsv(shoppers: readonly SimulatedShopper[]): string
       const ids =
         kind === 'purchase' && Array.isArray(products)
           ? products.map((p) =>
-              typeof p === 'object' && p !== null && !Array.isArray(p) ? String(p['product_id']) : '',
+              typeof p === 'object' && p !== null && !Array.isArray(p)
+                ? String(p['product_id'])
+                : '',
             )
           : [String(e.properties['product_id'])];
       for (const item of ids) {

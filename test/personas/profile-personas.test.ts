@@ -19,16 +19,24 @@ const index = buildCatalogIndex(catalog);
 
 function profilesFor(seed: number): Map<string, Profile> {
   const out = new Map<string, Profile>();
-  for (const s of simulateShoppers(catalog, Object.values(PERSONAS), { seed, start: START, days: DAYS })) {
+  for (const s of simulateShoppers(catalog, Object.values(PERSONAS), {
+    seed,
+    start: START,
+    days: DAYS,
+  })) {
     const state = createProfileState();
     for (const e of toStoredEvents(s.events)) foldEvent(state, e, index);
-    out.set(s.id, buildProfile(state, index, Math.max(NOW, state.lastTs ?? 0), { lang: s.persona.lang }));
+    out.set(
+      s.id,
+      buildProfile(state, index, Math.max(NOW, state.lastTs ?? 0), { lang: s.persona.lang }),
+    );
   }
   return out;
 }
 
 const leaves = (p: Profile) => p.affinities.categories.filter((c) => !index.parents.has(c.id));
-const hasSegment = (p: Profile | undefined, id: string) => p?.segments.some((s) => s.id === id) ?? false;
+const hasSegment = (p: Profile | undefined, id: string) =>
+  p?.segments.some((s) => s.id === id) ?? false;
 
 describe('the profile recovers simulated personas', () => {
   // Several seeds: the assertions must hold for the persona, not for one lucky stream.
@@ -84,7 +92,13 @@ describe('the profile recovers simulated personas', () => {
 describe('audiences', () => {
   const profiles = profilesFor(5);
   const audiences = validateAudiences([
-    { id: 'running-ready', all: [{ metric: 'category:Running', gte: 0.2 }, { metric: 'intent', gte: 0.5 }] },
+    {
+      id: 'running-ready',
+      all: [
+        { metric: 'category:Running', gte: 0.2 },
+        { metric: 'intent', gte: 0.5 },
+      ],
+    },
     { id: 'runners', all: [{ metric: 'category:Running', gte: 0.2 }] },
     { id: 'win-back', any: [{ segment: 'at-risk' }, { metric: 'churn', gte: 0.9 }] },
     { id: 'deal-seekers', all: [{ segment: 'bargain-hunter' }, { stage: 'considering' }] },
@@ -105,8 +119,12 @@ describe('audiences', () => {
   });
 
   it('rejects a malformed config naming the field', () => {
-    expect(() => validateAudiences([{ id: 'x', all: [{ metric: 'intent' }] }])).toThrow(/gte or lte/);
-    expect(() => validateAudiences([{ all: [] }])).toThrowError(expect.objectContaining({ field: 'audiences[0].id' }));
+    expect(() => validateAudiences([{ id: 'x', all: [{ metric: 'intent' }] }])).toThrow(
+      /gte or lte/,
+    );
+    expect(() => validateAudiences([{ all: [] }])).toThrowError(
+      expect.objectContaining({ field: 'audiences[0].id' }),
+    );
   });
 });
 

@@ -14,6 +14,21 @@ export interface Rng {
   zipf(n: number, s?: number): number;
 }
 
+const zipfTables = new Map<string, Float64Array>();
+
+/** Cumulative Zipf weights, cached: the simulator draws from the same few shapes millions of times. */
+function zipfTable(n: number, s: number): Float64Array {
+  const key = `${n}:${s}`;
+  let cdf = zipfTables.get(key);
+  if (cdf === undefined) {
+    cdf = new Float64Array(n);
+    let total = 0;
+    for (let i = 0; i < n; i++) cdf[i] = total += 1 / (i + 1) ** s;
+    zipfTables.set(key, cdf);
+  }
+  return cdf;
+}
+
 /** Builds an `Rng` from a 32-bit seed. */
 export function createRng(seed: number): Rng {
   const next = seededRandom(seed);
@@ -29,14 +44,16 @@ export function createRng(seed: number): Rng {
     normal: () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()),
     exp: (mean) => -mean * Math.log(1 - next()),
     zipf: (n, s = 1) => {
-      let total = 0;
-      for (let i = 0; i < n; i++) total += 1 / (i + 1) ** s;
-      let r = next() * total;
-      for (let i = 0; i < n; i++) {
-        r -= 1 / (i + 1) ** s;
-        if (r <= 0) return i;
+      const cdf = zipfTable(n, s);
+      const r = next() * (cdf[n - 1] ?? 0);
+      let lo = 0;
+      let hi = n - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((cdf[mid] ?? 0) < r) lo = mid + 1;
+        else hi = mid;
       }
-      return n - 1;
+      return lo;
     },
   };
   return rng;

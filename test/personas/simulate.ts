@@ -32,8 +32,16 @@ const BUDGET_TARGET = { budget: 0.12, mid: 0.5, premium: 0.88 } as const;
 
 const REVIEWS = {
   en: {
-    good: ['Great quality, very comfortable!', 'Love it, works perfectly.', 'Excellent value, highly recommend.'],
-    bad: ['Not good at all, broke after a week.', 'Disappointed, poor quality.', 'Terrible fit, would not recommend.'],
+    good: [
+      'Great quality, very comfortable!',
+      'Love it, works perfectly.',
+      'Excellent value, highly recommend.',
+    ],
+    bad: [
+      'Not good at all, broke after a week.',
+      'Disappointed, poor quality.',
+      'Terrible fit, would not recommend.',
+    ],
   },
   zh: {
     good: ['我非常喜欢这个产品，性价比很高！', '质量很好，非常满意。', '很棒，推荐购买。'],
@@ -65,7 +73,11 @@ function shelvesOf(catalog: Catalog): Shelves {
 }
 
 function productProps(item: CatalogItem): JsonObject {
-  const p: JsonObject = { product_id: item.id, name: item.title, category: item.categories.at(-1) ?? '' };
+  const p: JsonObject = {
+    product_id: item.id,
+    name: item.title,
+    category: item.categories.at(-1) ?? '',
+  };
   if (item.brand !== undefined) p['brand'] = item.brand;
   if (item.price !== undefined) p['price'] = item.price;
   return p;
@@ -157,7 +169,12 @@ export function simulateShopper(
     }
     if (!rng.chance(persona.buyRate)) return;
     emit('Checkout Started', { products, value, currency: 'EUR' });
-    const order: JsonObject = { order_id: `o${Math.round(t)}`, products, revenue: value, currency: 'EUR' };
+    const order: JsonObject = {
+      order_id: `o${Math.round(t)}`,
+      products,
+      revenue: value,
+      currency: 'EUR',
+    };
     if (persona.coupons) order['coupon'] = 'SAVE10';
     emit('Order Completed', order);
     for (const item of cart) {
@@ -194,7 +211,12 @@ export function simulateShoppers(
   return personas.map((persona, i) => ({
     id: persona.id,
     persona,
-    events: simulateShopper(persona, catalog, { ...options, seed: options.seed * 7919 + i + 1 }, shelves),
+    events: simulateShopper(
+      persona,
+      catalog,
+      { ...options, seed: options.seed * 7919 + i + 1 },
+      shelves,
+    ),
   }));
 }
 

@@ -74,6 +74,7 @@ export type {
 export type { ProfileLanguage } from './profile/summary.ts';
 export {
   rankItems,
+  blendScorer,
   LIMIT,
   DEFAULT_WEIGHTS,
   eligibleItems,
@@ -98,4 +99,5 @@ export type {
   ItemSimilarity,
   AttributedScores,
   CovisitOptions,
+  SourcesFor,
 } from './rank/index.ts';

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Catalog } from '@insitu/core';
 import type { Page, Request } from 'playwright-core';
+import { demoDist } from '../../../demo/scripts/prepare.mjs';
 import type { E2ESpec } from '../harness.ts';
 import { databaseNames, exportedEvents, flushed } from '../page-helpers.ts';
 
@@ -33,6 +36,10 @@ function assertNoEventData(requests: Request[], origin: string, viewed: string[]
 export const demoJourney: E2ESpec = {
   name: 'demo journey: browse, store, recently viewed, forget, no data leaves the page',
   async run({ context, baseUrl, artifacts }) {
+    const catalog = JSON.parse(
+      readFileSync(join(demoDist, 'insitu', 'catalog.json'), 'utf8'),
+    ) as Catalog;
+    const inStock = new Set(catalog.items.filter((i) => i.inStock).map((i) => i.id));
     const ctx = await context();
     const page = await ctx.newPage();
     const requests: Request[] = [];
@@ -48,6 +55,7 @@ export const demoJourney: E2ESpec = {
     await page.waitForURL(/category\.html#/);
     const listed = await productIdsOnPage(page, '.grid a.card');
     assert.ok(listed.length >= 10, `category lists products (${listed.length})`);
+    await page.screenshot({ path: join(artifacts, 'category.png') });
     const viewed = listed.slice(0, 3);
     for (const id of viewed) {
       await page.locator(`.grid a.card[data-product-id="${id}"]`).click();
@@ -56,9 +64,20 @@ export const demoJourney: E2ESpec = {
       await page.goBack();
       await page.locator('.grid a.card').first().waitFor();
     }
-    await page.goto(`/product.html#${viewed[0]}`);
+    // Review and buy the first in-stock product: the cart, checkout and order events.
+    const buy = listed.find((id) => inStock.has(id));
+    assert.ok(buy, 'the category has an in-stock product');
+    await page.goto(`/product.html#${buy}`);
     await page.locator('#product-title').waitFor();
-    if (await page.locator('#add-to-cart').isEnabled()) await page.locator('#add-to-cart').click();
+    await page.fill('#review-body', 'Great quality, would buy again.');
+    await page.click('#review-form button[type="submit"]');
+    await page.click('#add-to-cart');
+    await page.goto('/cart.html');
+    await page.locator('#rail-trending[data-state]').waitFor();
+    await page.screenshot({ path: join(artifacts, 'cart.png'), fullPage: true });
+    await page.click('#start-checkout');
+    await page.click('#place-order');
+    await page.locator('#order-done').waitFor();
     await page.fill('#search-input', 'tent');
     await page.press('#search-input', 'Enter');
     await page.waitForURL(/category\.html#q=tent/);
@@ -66,7 +85,17 @@ export const demoJourney: E2ESpec = {
     await flushed(page);
     const events = await exportedEvents(page);
     const names = new Set(events.map((e) => e.name));
-    for (const n of ['Product List Viewed', 'Product Viewed', 'Products Searched']) {
+    const expected = [
+      'Product List Viewed',
+      'Product Viewed',
+      'Product Reviewed',
+      'Product Added',
+      'Cart Viewed',
+      'Checkout Started',
+      'Order Completed',
+      'Products Searched',
+    ];
+    for (const n of expected) {
       assert.ok(names.has(n), `${n} stored (have: ${[...names].join(', ')})`);
     }
     const viewedStored = events.filter((e) => e.name === 'Product Viewed').map((e) => e.items[0]);
@@ -85,6 +114,15 @@ export const demoJourney: E2ESpec = {
     await page.screenshot({ path: join(artifacts, 'product.png'), fullPage: true });
     await page.click('#panel-toggle');
     await page.locator('#stored-count').waitFor();
+    // Once the SDK computes a profile, the panel must show it (affinity bars, summary).
+    const hasProfile = await page.evaluate(() =>
+      window.insitu.profile().then(
+        () => true,
+        () => false,
+      ),
+    );
+    const panelState = await page.getAttribute('#profile-panel', 'data-state');
+    assert.equal(panelState, hasProfile ? 'filled' : 'empty', 'profile panel matches profile()');
     assert.ok(
       Number(await page.textContent('#stored-count')) >= events.length,
       'panel shows the count',

@@ -76,6 +76,13 @@ describe('insitu eval', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(await evaluate(['--dataset', dir, '--models', 'markov,popularity'])).toBe(0);
     expect(printed.join('\n')).toMatch(/^markov\s+[01]\.\d{4}\s/m);
+    printed.length = 0;
+    expect(
+      await evaluate(['--dataset', dir, '--json', '--target', 'valid', '--models', 'markov']),
+    ).toBe(0);
+    const valid = JSON.parse(printed[0]!) as { target: string; models: Record<string, unknown> };
+    expect(valid.target).toBe('valid');
+    expect(Object.keys(valid.models)).toEqual(['markov']);
     await expect(evaluate(['--dataset', dir, '--models', 'nope'])).rejects.toMatchObject({
       code: 'invalid_input',
     });

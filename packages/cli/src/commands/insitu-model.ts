@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { FitScorer } from '@insitu/core';
 import { fitPopularity } from '@insitu/core';
 
@@ -13,14 +15,15 @@ export interface InsituFit {
  * SWITCH: once `fitInsitu` lands, replace this with a static `import { fitInsitu } from '@insitu/model'`.
  */
 export async function loadInsituFit(): Promise<InsituFit> {
-  // A non-literal specifier keeps the typecheck green while the package has no entry point yet.
-  const specifier = '@insitu/model';
-  try {
-    const model = (await import(specifier)) as { fitInsitu?: FitScorer };
-    if (typeof model.fitInsitu === 'function') return { fit: model.fitInsitu, placeholder: false };
-  } catch {
-    // Fall through to the placeholder.
+  // The model package's entry may not exist yet; once it does, any import error must surface.
+  const entry = new URL('../../../model/src/index.ts', import.meta.url);
+  let model: { fitInsitu?: FitScorer } = {};
+  if (existsSync(fileURLToPath(entry))) {
+    // A non-literal specifier keeps the typecheck green while the entry is missing.
+    const specifier = '@insitu/model';
+    model = (await import(specifier)) as { fitInsitu?: FitScorer };
   }
+  if (typeof model.fitInsitu === 'function') return { fit: model.fitInsitu, placeholder: false };
   const fit: FitScorer = async (data) => ({
     ...(await fitPopularity(data)),
     name: 'insitu-placeholder',

@@ -70,7 +70,12 @@ export function readTrackedEvents(path: string): StoredEvent[] {
       throw new InsituError('invalid_input', `${where}: not a JSON object.`, { field: where });
     }
     const ts = timeOf(raw['timestamp']);
-    const r = validateEvent({ id: `line-${i + 1}`, name: raw['event'], props: raw['properties'], ts });
+    const r = validateEvent({
+      id: `line-${i + 1}`,
+      name: raw['event'],
+      props: raw['properties'],
+      ts,
+    });
     if (!r.ok) {
       throw new InsituError('invalid_input', `${where}: ${r.error.message}`, {
         field: `${where} ${r.error.field ?? ''}`.trim(),
@@ -127,7 +132,8 @@ export const profile: Command = async (args) => {
   const result = buildProfile(state, index, now, { lang });
   const audiences =
     values.audiences === undefined ? undefined : validateAudiences(readJson(values.audiences));
-  const out = audiences === undefined ? result : { ...result, audiences: matchAudiences(result, audiences) };
+  const out =
+    audiences === undefined ? result : { ...result, audiences: matchAudiences(result, audiences) };
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
   return 0;
 };

@@ -14,8 +14,12 @@ const catalog: Catalog = {
   currency: 'EUR',
   items: Array.from({ length: 40 }, (_, i) => ({
     id: `i${i}`,
-    title: i % 5 === 0 ? `轻便跑鞋 ${i}` : `Item ${i} ${['trail', 'tent', 'lamp', 'pan'][i % 4] ?? ''}`,
-    categories: [i % 2 === 0 ? 'Sport' : 'Home', ['Running', 'Camping', 'Lighting', 'Kitchen'][i % 4] ?? ''],
+    title:
+      i % 5 === 0 ? `轻便跑鞋 ${i}` : `Item ${i} ${['trail', 'tent', 'lamp', 'pan'][i % 4] ?? ''}`,
+    categories: [
+      i % 2 === 0 ? 'Sport' : 'Home',
+      ['Running', 'Camping', 'Lighting', 'Kitchen'][i % 4] ?? '',
+    ],
     brand: `B${i % 6}`,
     price: 10 + ((i * 37) % 200),
     inStock: true,
@@ -49,7 +53,10 @@ function randomEvents(seed: number, n: number): StoredEvent[] {
           : k === 2
             ? ['Order Completed', { products, revenue: 20 }]
             : k === 3
-              ? ['Product Reviewed', { product_id: item(), review_body: rnd() < 0.5 ? 'not good' : '很好' }]
+              ? [
+                  'Product Reviewed',
+                  { product_id: item(), review_body: rnd() < 0.5 ? 'not good' : '很好' },
+                ]
               : k === 4
                 ? ['Products Searched', { query: 'trail tent' }]
                 : k === 5
@@ -111,9 +118,17 @@ describe('foldEvent', () => {
   });
 
   it('a bad review counts against the category and brand', () => {
-    const views = [0, 4, 8].map((i) => event('Product Viewed', { product_id: `i${i}` }, T0 + i, `v${i}`));
-    const good = fold([...views, event('Product Reviewed', { product_id: 'i0', review_body: 'Love it, great!' }, T0 + 99, 'r')]);
-    const bad = fold([...views, event('Product Reviewed', { product_id: 'i0', review_body: 'not good at all' }, T0 + 99, 'r')]);
+    const views = [0, 4, 8].map((i) =>
+      event('Product Viewed', { product_id: `i${i}` }, T0 + i, `v${i}`),
+    );
+    const good = fold([
+      ...views,
+      event('Product Reviewed', { product_id: 'i0', review_body: 'Love it, great!' }, T0 + 99, 'r'),
+    ]);
+    const bad = fold([
+      ...views,
+      event('Product Reviewed', { product_id: 'i0', review_body: 'not good at all' }, T0 + 99, 'r'),
+    ]);
     expect(bad.categories['Running']?.v ?? 0).toBeLessThan(good.categories['Running']?.v ?? 0);
     expect(bad.brands['B0']?.v ?? 0).toBeLessThan(views.length);
     expect(buildProfile(bad, index, T0 + 100).sentiment.score).toBeLessThan(0);

@@ -29,6 +29,7 @@ const ANCESTOR_SHARE = 0.25;
 /** Tags kept; beyond it the weakest are dropped (amortised: only when the cap is passed). */
 const MAX_TAGS = 400;
 const KEEP_TAGS = 300;
+const PRUNE_EVERY = 64;
 /** How much an engagement of each kind counts in the price band. */
 const PRICE_WEIGHT: Partial<Record<EventKind, number>> = {
   view: 1,
@@ -112,6 +113,9 @@ function foldActivity(s: ProfileState, ts: number): void {
 }
 
 function pruneTags(s: ProfileState, now: number): void {
+  // Counting keys is O(tags): look only every PRUNE_EVERY events, which keeps the fold O(1)
+  // amortised and, being a function of the event count, the same on rebuild.
+  if (s.events % PRUNE_EVERY !== 0) return;
   const entries = Object.entries(s.tags);
   if (entries.length <= MAX_TAGS) return;
   entries.sort(

@@ -1,4 +1,6 @@
 export { rankItems, LIMIT } from './rank.ts';
+export { blendScorer } from './blend-scorer.ts';
+export type { SourcesFor } from './blend-scorer.ts';
 export { DEFAULT_WEIGHTS } from './types.ts';
 export type { RankInput, ScoreSource, SourceKind, ItemVectors } from './types.ts';
 export { eligibleItems, cartFromHistory } from './eligibility.ts';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CatalogItem } from '../catalog.ts';
 import { sparseFromTriples } from '../baselines/sparse.ts';
 import type { HistoryEntry } from '../scoring.ts';
+import { blendScorer } from './blend-scorer.ts';
 import { rankItems } from './rank.ts';
 import { covisitScores, recencyScores } from './sources.ts';
 import type { RankInput, ScoreSource } from './types.ts';
@@ -236,5 +237,18 @@ describe('rankItems', () => {
   it('clamps the limit to 1..100', () => {
     expect(rankItems(base({ request: { strategy: 'trending', limit: 0 } }))).toHaveLength(1);
     expect(rankItems(base({ request: { strategy: 'trending', limit: 500 } }))).toHaveLength(n - 1);
+  });
+});
+
+describe('blendScorer', () => {
+  it('scores with the ranking blend and marks the history', async () => {
+    const model: ScoreSource = { kind: 'model', scores: arr([0, 10, 0, 0, 0, 0, 0, 0, 0, 5]) };
+    const scorer = blendScorer('blend', () => [model, popularity]);
+    const out = new Float32Array(n);
+    await scorer.score([view(7, 1)], out);
+    expect(out[7]).toBe(-Infinity);
+    // model 1 × 10/10 + popularity 0.1 × (2-1)/(8-1) for item 1.
+    expect(out[1]).toBeCloseTo(1 + 0.1 / 7, 5);
+    expect(out[9]).toBeCloseTo(0.5 + (0.1 * 6) / 7, 5);
   });
 });

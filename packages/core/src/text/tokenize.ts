@@ -10,8 +10,16 @@ function wordSegmenter(): Intl.Segmenter {
   return segmenter;
 }
 
+// Scripts written without spaces between words: only these need ICU's dictionary segmentation.
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+// Letters and digits of any script, keeping inner apostrophes ("don't") as the Segmenter does.
+const SPACED_WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
+
 /** Words of `text` in order, lower-cased (locale-independent), punctuation and spaces dropped. */
 export function words(text: string): string[] {
+  // The Segmenter costs ~5 µs a word in V8; space-separated text splits the same with a regex.
+  if (!UNSPACED.test(text)) return (text.match(SPACED_WORD) ?? []).map((w) => w.toLowerCase());
   const out: string[] = [];
   for (const s of wordSegmenter().segment(text)) {
     if (s.isWordLike === true) out.push(s.segment.toLowerCase());

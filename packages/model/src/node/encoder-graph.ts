@@ -72,7 +72,8 @@ export function encodeBatch(
 
 /**
  * Sampled-softmax loss of next-item prediction: each position's target against `negatives`
- * (uniform item rows shared by the batch).
+ * shared by the batch, drawn with probability q (popularity-shaped, so the model learns to beat
+ * popular items, which is what full ranking needs) and corrected by log q.
  */
 export function batchLoss(
   v: EncoderVariables,
@@ -80,6 +81,7 @@ export function batchLoss(
   batch: SequenceBatch,
   negatives: Int32Array,
   dropout: { rate: number; seed: () => number },
+  logQ: Float32Array,
 ): tf.Scalar {
   const hidden = tf.reshape(encodeBatch(v, c, batch, dropout), [-1, c.dims]);
   const where: number[] = [];
@@ -91,8 +93,11 @@ export function batchLoss(
     }
   });
   const hv = tf.gather(hidden, tf.tensor1d(where, 'int32'));
-  const pos = tf.sum(tf.mul(hv, tf.gather(v['item']!, tf.tensor1d(targets, 'int32'))), -1, true);
-  const neg = tf.matMul(hv, tf.gather(v['item']!, tf.tensor1d(negatives, 'int32')), false, true);
+  const targetQ = tf.tensor2d(Float32Array.from(targets, (t) => logQ[t]!), [targets.length, 1]);
+  const negQ = tf.tensor2d(Float32Array.from(negatives, (t) => logQ[t]!), [1, negatives.length]);
+  // logQ correction: negatives come from a popularity-shaped distribution, not uniform.
+  const pos = tf.sub(tf.sum(tf.mul(hv, tf.gather(v['item']!, tf.tensor1d(targets, 'int32'))), -1, true), targetQ);
+  const neg = tf.sub(tf.matMul(hv, tf.gather(v['item']!, tf.tensor1d(negatives, 'int32')), false, true), negQ);
   const all = tf.concat([pos, neg], 1);
   return tf.mean(tf.sub(tf.logSumExp(all, 1, true), pos));
 }

@@ -16,6 +16,8 @@ export interface TrainOptions {
   /** Uniform negatives shared by a batch (default 512). */
   negatives?: number;
   dropout?: number;
+  /** Negatives are drawn ∝ count^power (default 0.75; 0 = uniform). */
+  negativePower?: number;
   onProgress?: (fraction: number, loss: number) => void;
 }
 
@@ -55,6 +57,34 @@ function toBatches(seqs: HistoryEntry[][], maxPositions: number): SequenceBatch[
   return batches;
 }
 
+/** Draws item rows (index + 1) ∝ (count + 1)^power; logQ[row] = log of that probability. */
+function negativeSampler(sequences: readonly (readonly HistoryEntry[])[], itemCount: number, power: number) {
+  const weight = new Float64Array(itemCount + 1).fill(1);
+  weight[0] = 0;
+  for (const s of sequences) for (const e of s) weight[e.item + 1]! += 1;
+  let total = 0;
+  for (let i = 1; i <= itemCount; i++) total += weight[i] = weight[i]! ** power;
+  const cdf = new Float64Array(itemCount + 1);
+  const logQ = new Float32Array(itemCount + 1);
+  let acc = 0;
+  for (let i = 1; i <= itemCount; i++) {
+    acc += weight[i]! / total;
+    cdf[i] = acc;
+    logQ[i] = Math.log(weight[i]! / total);
+  }
+  const draw = (u: number) => {
+    let lo = 1;
+    let hi = itemCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cdf[mid]! < u) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return { draw, logQ };
+}
+
 function initVariables(c: EncoderConfig, random: () => number): EncoderVariables {
   const normal = () => {
     const u = Math.max(1e-12, random());
@@ -87,6 +117,7 @@ export async function trainEncoder(
   const optimizer = tf.train.adam(o.learningRate ?? 0.002);
   const negCount = Math.min(o.negatives ?? 512, c.itemCount);
   const dropout = { rate: o.dropout ?? 0.2, seed: () => Math.floor(random() * 2 ** 31) };
+  const sampler = negativeSampler(sequences, c.itemCount, o.negativePower ?? 0.75);
   const total = o.epochs * batches.length;
   let step = 0;
   for (let epoch = 0; epoch < o.epochs; epoch++) {
@@ -96,8 +127,8 @@ export async function trainEncoder(
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     for (const bi of order) {
-      const negatives = Int32Array.from({ length: negCount }, () => 1 + Math.floor(random() * c.itemCount));
-      const loss = optimizer.minimize(() => batchLoss(vars, c, batches[bi]!, negatives, dropout), true);
+      const negatives = Int32Array.from({ length: negCount }, () => sampler.draw(random()));
+      const loss = optimizer.minimize(() => batchLoss(vars, c, batches[bi]!, negatives, dropout, sampler.logQ), true);
       step++;
       if (step % 10 === 0 || step === total) {
         o.onProgress?.(step / total, loss === null ? NaN : (await loss.data())[0]!);

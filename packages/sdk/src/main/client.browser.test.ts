@@ -87,3 +87,56 @@ describe('client → worker → IndexedDB', () => {
     expect(stats).toMatchObject({ invalid: 1, stored: 0 });
   });
 });
+
+describe('config', () => {
+  it('reports a bad consent mode and falls back to the stricter "required"', async () => {
+    const errors: InsituError[] = [];
+    const c = client({ consent: 'maybe' as 'granted', maxEvents: -1 });
+    c.on('error', (e) => errors.push(e));
+    await c.track('Product Viewed', { product_id: 'p1' });
+    expect((await c.flush()).storage).toBe('memory');
+    expect(errors.map((e) => [e.code, e.field])).toEqual([
+      ['invalid_config', 'consent'],
+      ['invalid_config', 'maxEvents'],
+    ]);
+  });
+});
+
+describe('without a worker', () => {
+  const RealWorker = window.Worker;
+  afterEach(() => {
+    window.Worker = RealWorker;
+  });
+
+  async function expectDegraded(c: Insitu, errors: InsituError[]) {
+    await expect(c.ready()).rejects.toMatchObject({ code: 'worker_unavailable' });
+    await expect(c.track('Product Viewed', { product_id: 'p1' })).resolves.toBeUndefined();
+    await expect(c.recommend({ strategy: 'trending' })).rejects.toMatchObject({
+      code: 'worker_unavailable',
+    });
+    await expect(c.flush()).rejects.toMatchObject({ code: 'worker_unavailable' });
+    expect(errors.map((e) => e.code)).toEqual(['worker_unavailable']);
+  }
+
+  it('degrades to clear errors when the Worker constructor throws (e.g. CSP)', async () => {
+    window.Worker = function () {
+      throw new DOMException('Refused by Content-Security-Policy', 'SecurityError');
+    } as unknown as typeof Worker;
+    const errors: InsituError[] = [];
+    const c = createInsitu({ dbName: `t-${crypto.randomUUID()}` });
+    c.on('error', (e) => errors.push(e));
+    await expectDegraded(c, errors);
+  });
+
+  it('settles every call when the worker script fails to load', async () => {
+    window.Worker = class extends RealWorker {
+      constructor(_url: string | URL, options?: WorkerOptions) {
+        super('/no-such-insitu-worker.js', options);
+      }
+    };
+    const errors: InsituError[] = [];
+    const c = createInsitu({ dbName: `t-${crypto.randomUUID()}` });
+    c.on('error', (e) => errors.push(e));
+    await expectDegraded(c, errors);
+  });
+});

@@ -54,7 +54,8 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
   const report = (info: ErrorInfo) => {
     const error = fromErrorInfo(info);
     if (config.debug) console.warn('[insitu]', error.code, error.message, error.field ?? '');
-    emit('error', error);
+    // Later, so handlers subscribed right after createInsitu() hear about config and start errors.
+    queueMicrotask(() => emit('error', error));
   };
   const cfg = workerConfig(config, report);
   let api: Remote<WorkerApi> | undefined;
@@ -70,16 +71,19 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
    */
   const now = () => (lastTs = Math.max(Date.now(), lastTs + 0.001));
 
+  let die: (r: Reply<never>) => void = () => undefined;
+  /** Settles when the worker is known dead, so no call waits forever for it. */
+  const dead = new Promise<Reply<never>>((resolve) => (die = resolve));
   const failure = (info: ErrorInfo) => Promise.reject(fromErrorInfo(info));
   const unwrap = async <T>(call: () => Promise<Reply<T>>): Promise<T> => {
     if (!api)
       return failure({ code: 'worker_unavailable', message: 'The insitu worker could not start.' });
-    const r = await call().catch((e: unknown): Reply<T> => ({
+    const r = await Promise.race([call(), dead]).catch((e: unknown): Reply<T> => ({
       ok: false,
       error: { code: 'worker_unavailable', message: String(e) },
     }));
     if (r.ok) return r.value;
-    report(r.error);
+    if (r.error.code !== 'worker_unavailable' || isReady) report(r.error);
     return failure(r.error);
   };
   const post = () => {
@@ -97,30 +101,41 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
     });
   };
 
-  const ready = new Promise<void>((resolve) => {
+  const startWorker = () => {
     try {
       const worker = new Worker(new URL('../worker/worker.ts', import.meta.url), {
         type: 'module',
       });
-      worker.onerror = (e) =>
-        report({ code: 'worker_unavailable', message: e.message || 'worker failed' });
+      worker.onerror = (e) => {
+        const info: ErrorInfo = {
+          code: 'worker_unavailable',
+          message: `The insitu worker failed: ${e.message || 'its script did not load'}.`,
+        };
+        report(info);
+        // Before ready, an error means the script never ran: nothing will ever answer.
+        if (!isReady) die({ ok: false, error: info });
+      };
       api = wrap<WorkerApi>(worker);
       const onNotice = (n: Notice) =>
         n.type === 'error'
           ? report(n.error)
           : emit('change', { source: n.source, stored: n.stored });
-      void api.init(cfg, proxy(onNotice)).then(() => {
-        isReady = true;
-        resolve();
-        emit('ready');
-      });
+      return api.init(cfg, proxy(onNotice));
     } catch (e) {
-      report({
+      const info: ErrorInfo = {
         code: 'worker_unavailable',
         message: `The insitu worker could not start: ${String(e)}`,
-      });
+      };
+      report(info);
+      return Promise.resolve<Reply<never>>({ ok: false, error: info });
     }
+  };
+  const ready = Promise.race([startWorker(), dead]).then((r) => {
+    if (!r.ok) throw fromErrorInfo(r.error);
+    isReady = true;
+    emit('ready');
   });
+  ready.catch(() => undefined); // Callers of ready() see the rejection; nobody else must.
   addEventListener('pagehide', post);
   addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && post());
 
@@ -146,9 +161,10 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
       }
       return Promise.resolve();
     },
-    recommend: (request: RecommendRequest) => unwrap(() => api!.recommend(request)),
-    profile: () => unwrap(() => api!.profile()),
-    audiences: () => unwrap(() => api!.audiences()),
+    // Each answer includes what the page tracked just before asking: post the buffer first.
+    recommend: (request: RecommendRequest) => (post(), unwrap(() => api!.recommend(request))),
+    profile: () => (post(), unwrap(() => api!.profile())),
+    audiences: () => (post(), unwrap(() => api!.audiences())),
     async consent(granted) {
       writeConsent(cfg.dbName, granted === true);
       post();

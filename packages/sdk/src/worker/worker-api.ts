@@ -79,6 +79,8 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
     what: string,
   ) => {
     await started;
+    await gate;
+    await ingest.flush();
     for (const s of services) {
       const fn = pick(s);
       if (fn) return fn();
@@ -137,17 +139,23 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
 
     flush: () =>
       reply(async () => {
+        await started;
         await gate;
         await ingest.flush();
         return stats();
       }),
 
-    stats: () => reply(stats),
+    stats: () =>
+      reply(async () => {
+        await started;
+        return stats();
+      }),
 
     recommend: (request) =>
       reply(async () => {
         normalise(request);
         await started;
+        await gate;
         await ingest.flush();
         for (const s of services) {
           const result = await s.recommend?.(request);

@@ -1,0 +1,148 @@
+import type { HistoryEntry } from '@insitu/core';
+import { blendScores, covisScores, softScale } from './blend.ts';
+import type { Components } from './blend.ts';
+import type { ArtifactManifest } from './artifact/manifest.ts';
+import { encodeHistory } from './encoder/forward.ts';
+import type { EncoderWeights } from './encoder/spec.ts';
+import { neighboursOf } from './neighbours.ts';
+import type { NeighbourTable } from './neighbours.ts';
+import { dequantizeAll } from './quantize.ts';
+import type { QuantizedMatrix } from './quantize.ts';
+import { jsScoreEngine } from './score-engine.ts';
+import type { ScoreEngine } from './score-engine.ts';
+
+/** The decoded contents of an artifact. */
+export interface ModelParts {
+  manifest: ArtifactManifest;
+  embeddings: QuantizedMatrix;
+  encoder: EncoderWeights | null;
+  neighbours: NeighbourTable;
+  popularity: Float32Array;
+  /** Segment centroids in user-vector space. */
+  centroids: Float32Array[];
+}
+
+/** A loaded model: scores every item for a history, on the device and in the eval alike. */
+export class InsituModel {
+  readonly manifest: ArtifactManifest;
+  readonly itemCount: number;
+  readonly dims: number;
+  /** Dequantised item vectors, row-major itemCount × dims. */
+  readonly itemVectors: Float32Array;
+  private readonly parts: ModelParts;
+  private readonly index: Map<string, number>;
+  private engine: ScoreEngine;
+
+  constructor(parts: ModelParts) {
+    this.parts = parts;
+    this.manifest = parts.manifest;
+    this.itemCount = parts.manifest.itemCount;
+    this.dims = parts.manifest.dims;
+    this.itemVectors = dequantizeAll(parts.embeddings);
+    this.index = new Map(parts.manifest.itemIds.map((id, i) => [id, i]));
+    this.engine = jsScoreEngine(this.itemVectors, this.itemCount, this.dims);
+  }
+
+  /** Which engine computes the dot products ('js' or a tfjs backend name). */
+  get backend(): string {
+    return this.engine.name;
+  }
+
+  /** Swaps the dot-product engine (e.g. `tfScoreEngine(model.itemVectors, …)`); disposes the old one. */
+  useEngine(engine: ScoreEngine): void {
+    this.engine.dispose();
+    this.engine = engine;
+  }
+
+  /** Row of a shop item id, or undefined when the model does not know it. */
+  indexOf(id: string): number | undefined {
+    return this.index.get(id);
+  }
+
+  /** The shopper's vector: the encoder's output, or for a content model a recency-weighted mean. */
+  userVector(history: readonly HistoryEntry[]): Float32Array | null {
+    const known = history.filter((e) => e.item >= 0 && e.item < this.itemCount);
+    if (known.length === 0) return null;
+    const d = this.dims;
+    const table = this.itemVectors;
+    const enc = this.manifest.encoder;
+    if (this.parts.encoder !== null && enc !== null) {
+      return encodeHistory(known, this.parts.encoder, d, enc.maxLen, (row, out) =>
+        out.set(table.subarray((row - 1) * d, row * d)),
+      );
+    }
+    const u = new Float32Array(d);
+    let w = 1;
+    for (let k = known.length - 1; k >= 0 && w > 1e-3; k--, w *= this.manifest.blend.recency) {
+      const base = known[k]!.item * d;
+      for (let j = 0; j < d; j++) u[j]! += w * table[base + j]!;
+    }
+    return u;
+  }
+
+  /** Each signal of the blend for a history, scaled to [0, 1]. */
+  async components(history: readonly HistoryEntry[]): Promise<Components> {
+    const blend = this.manifest.blend;
+    const known = history.filter((e) => e.item >= 0 && e.item < this.itemCount);
+    const u = blend.model === 0 ? null : this.userVector(known);
+    const model = u === null ? null : softScale(Float32Array.from(await this.engine.dot(u)), blend.temperature);
+    return {
+      model,
+      covis: covisScores(this.parts.neighbours, known, blend.recency),
+      popularity: this.parts.popularity,
+    };
+  }
+
+  /** The blended score of every item (higher is better); history items are not removed here. */
+  async scoreHistory(history: readonly HistoryEntry[]): Promise<Float32Array> {
+    return blendScores(await this.components(history), this.manifest.blend);
+  }
+
+  /** Items whose vectors are closest (cosine) to the item's, best first, excluding itself. */
+  similar(item: number, k = 20): [number, number][] {
+    const d = this.dims;
+    const t = this.itemVectors;
+    const norm = (r: number) => {
+      let s = 0;
+      for (let j = 0; j < d; j++) s += t[r * d + j]! ** 2;
+      return Math.sqrt(s) || 1;
+    };
+    const ni = norm(item);
+    const scored: [number, number][] = [];
+    for (let r = 0; r < this.itemCount; r++) {
+      if (r === item) continue;
+      let s = 0;
+      for (let j = 0; j < d; j++) s += t[item * d + j]! * t[r * d + j]!;
+      scored.push([r, s / (ni * norm(r))]);
+    }
+    return scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k);
+  }
+
+  /** Items most often bought/viewed right after this one (co-visitation), best first. */
+  boughtTogether(item: number, k = 20): [number, number][] {
+    return neighboursOf(this.parts.neighbours, item).slice(0, k);
+  }
+
+  /** Trending: time-decayed popularity (scaled to a maximum of 1), one value per item. */
+  popularity(): Float32Array {
+    return this.parts.popularity;
+  }
+
+  /** Nearest segment centroid of the shopper's vector, or null without history or centroids. */
+  segmentOf(history: readonly HistoryEntry[]): { index: number; distance: number } | null {
+    const u = this.userVector(history);
+    if (u === null || this.parts.centroids.length === 0) return null;
+    let best = { index: -1, distance: Infinity };
+    this.parts.centroids.forEach((c, index) => {
+      let s = 0;
+      for (let j = 0; j < c.length; j++) s += (c[j]! - u[j]!) ** 2;
+      if (s < best.distance) best = { index, distance: Math.sqrt(s) };
+    });
+    return best;
+  }
+
+  /** Releases the engine's tensors. */
+  dispose(): void {
+    this.engine.dispose();
+  }
+}

@@ -1,0 +1,155 @@
+import type { FitOptions, HistoryEntry, TrainingData } from '@insitu/core';
+import { seededRandom } from '@insitu/core';
+import type { ArtifactManifest } from '../artifact/manifest.ts';
+import { FORMAT_VERSION } from '../artifact/manifest.ts';
+import { KINDS } from '../encoder/spec.ts';
+import type { EncoderConfig, EncoderWeights } from '../encoder/spec.ts';
+import { InsituModel } from '../insitu-model.ts';
+import type { ModelParts } from '../insitu-model.ts';
+import { quantizeRows } from '../quantize.ts';
+import { buildContentParts } from './content-build.ts';
+import type { ContentItem } from './content-vectors.ts';
+import { buildCovisitation, decayedPopularity, timeSpan } from './covis-build.ts';
+import { splitHoldout } from './holdout.ts';
+import { kmeans } from './kmeans.ts';
+import { setupTraining } from './tf-setup.ts';
+import { trainEncoder } from './train-encoder.ts';
+import { tuneBlend } from './tune-blend.ts';
+
+/** Options of `fitModel` / `fitInsitu`, on top of the eval's FitOptions. */
+export interface InsituFitOptions extends FitOptions {
+  /** Encoder epochs (default: by data size, 2–12). */
+  epochs?: number;
+  dims?: number;
+  maxLen?: number;
+  backend?: 'wasm' | 'cpu';
+  /** Users whose last item tunes the blend (default: up to 5000, fewer for big catalogs). */
+  holdoutUsers?: number;
+  /** Catalog text/categories by item index, for the content-only model and unseen items. */
+  content?: readonly ContentItem[];
+  catalogHash?: string | null;
+  /** Fixed creation time (ISO), so two builds with one seed are byte-identical. */
+  createdAt?: string;
+}
+
+/** The interactions needed before a sequence model is trained instead of a content model. */
+export const MIN_INTERACTIONS = 20;
+
+const autoEpochs = (positions: number) => Math.max(2, Math.min(12, Math.round(1.2e6 / Math.max(1, positions))));
+
+/**
+ * Fits everything the artifact holds: trains the encoder on the training sequences minus a holdout
+ * item per sampled user, tunes the blend on those holdout items, then rebuilds co-visitation and
+ * popularity on all sequences. With fewer than MIN_INTERACTIONS it builds a content-only model.
+ */
+export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Promise<ModelParts> {
+  const t0 = performance.now();
+  const progress = o.onProgress ?? (() => {});
+  const sequences = data.sequences.filter((s) => s.length > 0);
+  const interactions = sequences.reduce((a, s) => a + s.length, 0);
+  const dims = o.dims ?? 64;
+  const base = {
+    format: 'insitu-model' as const,
+    formatVersion: FORMAT_VERSION,
+    createdAt: o.createdAt ?? new Date().toISOString(),
+    seed: data.seed,
+    catalogHash: o.catalogHash ?? null,
+    itemCount: data.itemCount,
+    dims,
+    itemIds: data.itemIds.slice(0, data.itemCount),
+  };
+  if (interactions < MIN_INTERACTIONS) {
+    const parts = buildContentParts(o.content ?? [], base, data.seed);
+    parts.manifest.training = { users: sequences.length, interactions, seconds: (performance.now() - t0) / 1000, backend: 'none', epochs: 0 };
+    progress(1, 'content model');
+    return parts;
+  }
+  const random = seededRandom(data.seed);
+  const maxCases = Math.max(50, Math.min(o.holdoutUsers ?? 5000, Math.floor(2e7 / Math.max(1, data.itemCount))));
+  const { train, cases } = splitHoldout(sequences, maxCases, random);
+  const backend = await setupTraining(o.backend ?? 'wasm');
+  const config: EncoderConfig = { dims, maxLen: o.maxLen ?? 20, itemCount: data.itemCount };
+  const epochs = o.epochs ?? autoEpochs(interactions);
+  const encoder: EncoderWeights = await trainEncoder(train, config, {
+    epochs,
+    seed: data.seed,
+    onProgress: (f, loss) => progress(0.85 * f, `training encoder (loss ${loss.toFixed(2)})`),
+  });
+  progress(0.86, 'tuning the blend');
+  const itemTable = encoder['item']!.slice(dims);
+  const embeddings = quantizeRows(itemTable, data.itemCount, dims);
+  const span = timeSpan(train);
+  const popularity = [null, span, span / 2, span / 4, span / 8, span / 16].map((halfLife) => ({
+    halfLife: halfLife === 0 ? null : halfLife,
+    values: decayedPopularity(train, data.itemCount, halfLife === 0 ? null : halfLife),
+  }));
+  const draft = (nb: ModelParts['neighbours'], pop: Float32Array, manifest: ArtifactManifest): ModelParts => ({
+    manifest,
+    embeddings,
+    encoder,
+    neighbours: nb,
+    popularity: pop,
+    centroids: [],
+  });
+  const manifest: ArtifactManifest = {
+    ...base,
+    kind: 'sequence',
+    encoder: { maxLen: config.maxLen, kinds: [...KINDS] },
+    blend: { model: 1, temperature: 1, covis: 0, recency: 0.7, popularity: 0 },
+    popularityHalfLife: null,
+    files: {},
+    eval: {},
+    training: { users: sequences.length, interactions, seconds: 0, backend, epochs },
+  };
+  const tuner = new InsituModel(draft(buildCovisitation(train, data.itemCount), popularity[0]!.values, manifest));
+  const modelDots: (Float32Array | null)[] = [];
+  for (const c of cases) {
+    const u = tuner.userVector(c.history);
+    modelDots.push(u === null ? null : Float32Array.from(await tunerDots(tuner, u)));
+  }
+  const tuned = tuneBlend({
+    cases,
+    itemCount: data.itemCount,
+    neighbours: buildCovisitation(train, data.itemCount),
+    modelDots,
+    popularity,
+  });
+  progress(0.95, 'co-visitation and segments');
+  manifest.blend = tuned.blend;
+  manifest.popularityHalfLife = tuned.halfLife;
+  manifest.eval = tuned.figures;
+  const parts = draft(
+    buildCovisitation(sequences, data.itemCount),
+    decayedPopularity(sequences, data.itemCount, tuned.halfLife),
+    manifest,
+  );
+  parts.centroids = segmentCentroids(new InsituModel(parts), sequences, random);
+  manifest.training.seconds = Math.round((performance.now() - t0) / 100) / 10;
+  progress(1, 'done');
+  return parts;
+}
+
+async function tunerDots(model: InsituModel, u: Float32Array): Promise<Float32Array> {
+  const out = new Float32Array(model.itemCount);
+  const d = model.dims;
+  const t = model.itemVectors;
+  for (let r = 0; r < model.itemCount; r++) {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += u[j]! * t[r * d + j]!;
+    out[r] = s;
+  }
+  return Promise.resolve(out);
+}
+
+/** A few k-means centroids of user vectors (of up to 2000 sampled users) for profile segments. */
+function segmentCentroids(model: InsituModel, sequences: readonly (readonly HistoryEntry[])[], random: () => number): Float32Array[] {
+  const sample: Float32Array[] = [];
+  for (const s of sequences) {
+    if (sample.length >= 2000) break;
+    if (random() < 2000 / sequences.length) {
+      const u = model.userVector(s);
+      if (u !== null) sample.push(u);
+    }
+  }
+  return kmeans(sample, Math.min(6, sample.length), random);
+}

@@ -1,0 +1,77 @@
+import type { HistoryEntry } from '@insitu/core';
+import type { HoldoutFigures } from '../artifact/manifest.ts';
+
+/** One validation case: a history and the item that came next. */
+export interface HoldoutCase {
+  history: readonly HistoryEntry[];
+  target: number;
+}
+
+/**
+ * Splits off the last item of up to `maxUsers` randomly chosen users with at least three items:
+ * the returned sequences are what the model is fitted on while the cases tune the blend.
+ */
+export function splitHoldout(
+  sequences: readonly (readonly HistoryEntry[])[],
+  maxUsers: number,
+  random: () => number,
+): { train: (readonly HistoryEntry[])[]; cases: HoldoutCase[] } {
+  const eligible = sequences.flatMap((s, i) => (s.length >= 3 ? [i] : []));
+  for (let i = eligible.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [eligible[i], eligible[j]] = [eligible[j]!, eligible[i]!];
+  }
+  const chosen = new Set(eligible.slice(0, maxUsers));
+  const train: (readonly HistoryEntry[])[] = [];
+  const cases: HoldoutCase[] = [];
+  sequences.forEach((s, i) => {
+    if (!chosen.has(i)) {
+      train.push(s);
+      return;
+    }
+    const history = s.slice(0, -1);
+    train.push(history);
+    cases.push({ history, target: s[s.length - 1]!.item });
+  });
+  return { train, cases };
+}
+
+/**
+ * HR@10, NDCG@10 and MRR@10 of a target among all items not in the history; ties count at their
+ * expected rank (as `insitu eval` does).
+ */
+export function rankFigures(scores: Float32Array, c: HoldoutCase, seen: Uint8Array): [number, number, number] {
+  const t = scores[c.target]!;
+  let above = 0;
+  let ties = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (seen[i] === 1 || i === c.target) continue;
+    const s = scores[i]!;
+    if (s > t) above++;
+    else if (s === t) ties++;
+  }
+  let hr = 0;
+  let ndcg = 0;
+  let mrr = 0;
+  for (let r = above; r <= above + ties && r < 10; r++) {
+    hr += 1;
+    ndcg += 1 / Math.log2(r + 2);
+    mrr += 1 / (r + 1);
+  }
+  return [hr / (ties + 1), ndcg / (ties + 1), mrr / (ties + 1)];
+}
+
+/** Mean figures of a scoring function over the cases. */
+export function holdoutFigures(cases: readonly HoldoutCase[], score: (i: number) => Float32Array, itemCount: number): HoldoutFigures {
+  const sum = [0, 0, 0];
+  const seen = new Uint8Array(itemCount);
+  cases.forEach((c, i) => {
+    for (const e of c.history) seen[e.item] = 1;
+    const f = rankFigures(score(i), c, seen);
+    for (const e of c.history) seen[e.item] = 0;
+    for (let k = 0; k < 3; k++) sum[k]! += f[k]!;
+  });
+  const n = Math.max(1, cases.length);
+  const r = (x: number) => Math.round((x / n) * 1e4) / 1e4;
+  return { users: cases.length, hr10: r(sum[0]!), ndcg10: r(sum[1]!), mrr10: r(sum[2]!) };
+}

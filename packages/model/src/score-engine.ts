@@ -1,0 +1,28 @@
+/**
+ * Computes the dot product of a user vector with every item vector. The default runs in plain JS;
+ * `tf-engine.ts` runs it as one tfjs matMul (WebGL/wasm) for large catalogs.
+ */
+export interface ScoreEngine {
+  /** Name shown in results, e.g. 'js', 'webgl', 'wasm'. */
+  readonly name: string;
+  dot(user: Float32Array): Float32Array | Promise<Float32Array>;
+  dispose(): void;
+}
+
+/** Plain-JS dot products over a row-major rows × cols table. */
+export function jsScoreEngine(table: Float32Array, rows: number, cols: number): ScoreEngine {
+  return {
+    name: 'js',
+    dot(user) {
+      const out = new Float32Array(rows);
+      for (let r = 0; r < rows; r++) {
+        let s = 0;
+        const base = r * cols;
+        for (let c = 0; c < cols; c++) s += user[c]! * table[base + c]!;
+        out[r] = s;
+      }
+      return out;
+    },
+    dispose() {},
+  };
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { configFromDataset } from './read-config.ts';
+
+describe('configFromDataset', () => {
+  it('reads every documented data-* attribute with its type', () => {
+    // What `script.dataset` holds for data-catalog, data-db-name, data-max-events, ...
+    const config = configFromDataset({
+      catalog: '/c.json',
+      model: '/m/',
+      consent: 'required',
+      debug: '',
+      dbName: 'shop',
+      maxEvents: '500',
+      maxAgeDays: '30',
+      flushInterval: '10',
+    });
+    expect(config).toEqual({
+      catalog: '/c.json',
+      model: '/m/',
+      consent: 'required',
+      debug: true,
+      dbName: 'shop',
+      maxEvents: 500,
+      maxAgeDays: 30,
+      flushInterval: 10,
+    });
+  });
+
+  it('leaves out what is absent and reads data-debug="false" as off', () => {
+    expect(configFromDataset({ debug: 'false' })).toEqual({ debug: false });
+    expect(configFromDataset({})).toEqual({});
+  });
+});

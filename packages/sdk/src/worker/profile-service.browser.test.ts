@@ -1,0 +1,116 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  buildCatalogIndex,
+  buildProfile,
+  createProfileState,
+  foldEvent,
+  validateCatalog,
+  type Profile,
+  type RawEvent,
+} from '@insitu/core';
+import type { WorkerApi, WorkerConfig } from '../protocol.ts';
+import { profileService, PROFILE_STATE_KEY } from './profile-service.ts';
+import { createWorkerApi } from './worker-api.ts';
+
+// The worker API runs in the test page here (same code, real IndexedDB): it lets one test hold
+// two "tabs" on one database and check what each folds.
+const catalogUrl = new URL('./test-fixtures/catalog.json', import.meta.url).href;
+const apis: WorkerApi[] = [];
+afterEach(async () => {
+  await Promise.all(apis.splice(0).map((a) => a.forget()));
+});
+
+async function open(dbName: string, extra: Partial<WorkerConfig> = {}): Promise<WorkerApi> {
+  const api = createWorkerApi([profileService()]);
+  apis.push(api);
+  const config: WorkerConfig = {
+    dbName,
+    maxAgeDays: 3650,
+    maxEvents: 10_000,
+    persist: true,
+    catalog: catalogUrl,
+    ...extra,
+  };
+  const r = await api.init(config, () => undefined);
+  expect(r.ok).toBe(true);
+  return api;
+}
+
+let seq = 0;
+const T0 = Date.now() - 3_600_000;
+const raw = (name: string, props: object, ts: number): RawEvent => ({
+  id: `ev-${seq++}-${Math.random()}`,
+  name,
+  props,
+  ts,
+});
+
+async function value<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>) {
+  const r = await p;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
+}
+
+describe('profile service', () => {
+  it('folds stored events, persists the state, and a reload answers the same', async () => {
+    const db = `p-${crypto.randomUUID()}`;
+    const a = await open(db);
+    await a.ingest([
+      raw('Product Viewed', { product_id: 'shoe' }, T0),
+      raw('Product Viewed', { product_id: 'sock' }, T0 + 1000),
+      raw('Product Added', { product_id: 'shoe', price: 89 }, T0 + 2000),
+      raw('Product Viewed', { product_id: 'tent' }, T0 + 3000),
+    ]);
+    await value(a.flush());
+    const p = (await value(a.profile())) as unknown as Profile;
+    expect(p.affinities.categories[0]?.id).toBe('Running');
+    expect(p.explanations.categories['Running']?.events).toMatchObject({ view: 2, add: 1 });
+    const exported = await value(a.export());
+    expect(exported.profile[PROFILE_STATE_KEY]).toBeDefined();
+
+    // Same result as the core fold over the exported events (fold == rebuild, in the browser).
+    const catalog = validateCatalog(await (await fetch(catalogUrl)).json());
+    const index = buildCatalogIndex(catalog);
+    const state = createProfileState();
+    for (const e of exported.events) foldEvent(state, e, index);
+    const rebuilt = buildProfile(state, index, p.updatedAt);
+    expect(p.affinities).toEqual(rebuilt.affinities);
+
+    const b = await open(db); // a reload: reads the persisted state, folds nothing twice
+    const again = (await value(b.profile())) as unknown as Profile;
+    expect(again.affinities.categories).toEqual(p.affinities.categories);
+    expect(again.explanations.categories['Running']?.events).toMatchObject({ view: 2, add: 1 });
+  });
+
+  it('two tabs on one database each count every event exactly once', async () => {
+    const db = `p-${crypto.randomUUID()}`;
+    const [a, b] = [await open(db), await open(db)];
+    const batchA = Array.from({ length: 30 }, (_, i) =>
+      raw('Product Viewed', { product_id: 'shoe' }, T0 + i * 10),
+    );
+    const batchB = Array.from({ length: 20 }, (_, i) =>
+      raw('Product Viewed', { product_id: 'tent' }, T0 + i * 10 + 5),
+    );
+    await Promise.all([a.ingest(batchA), b.ingest(batchB)]);
+    await Promise.all([value(a.flush()), value(b.flush())]);
+    for (const api of [a, b]) {
+      const p = (await value(api.profile())) as unknown as Profile;
+      const views = (id: string) => p.explanations.categories[id]?.events.view;
+      expect(views('Running')).toBe(30);
+      expect(views('Tents')).toBe(20);
+    }
+  });
+
+  it('answers the audiences declared in the config', async () => {
+    const a = await open(`p-${crypto.randomUUID()}`, {
+      audiences: [
+        { id: 'runners', all: [{ metric: 'category:Running', gte: 0.5 }] },
+        { id: 'campers', all: [{ metric: 'category:Tents', gte: 0.5 }] },
+      ],
+    });
+    await a.ingest([raw('Product Viewed', { product_id: 'shoe' }, T0)]);
+    await value(a.flush());
+    const matches = await value(a.audiences());
+    expect(matches.map((m) => m.id)).toEqual(['runners']);
+  });
+});

@@ -1,0 +1,119 @@
+import {
+  buildCatalogIndex,
+  buildProfile,
+  createProfileState,
+  DEFAULT_HALF_LIFE_DAYS,
+  foldEvent,
+  matchAudiences,
+  validateAudiences,
+  type AudienceDefinition,
+  type CatalogIndex,
+  type JsonObject,
+  type JsonValue,
+  type ProfileState,
+  type StoredEvent,
+} from '@insitu/core';
+import type { AudienceMatch } from '../protocol.ts';
+import type { ServiceContext, WorkerService } from './services.ts';
+
+/** Key of the folded state in the `profile` store. */
+export const PROFILE_STATE_KEY = 'state';
+/**
+ * Tabs flush every ~50 ms, so another tab's event can land with a timestamp a little behind what
+ * this tab already folded. Ids of events this recent are remembered so a late one is folded once.
+ */
+const LATE_WINDOW_MS = 60_000;
+/** Events read per catch-up query; beyond it the whole store is read (first run, long offline). */
+const CATCH_UP_LIMIT = 5_000;
+
+/** What is persisted: the state plus the cursor that says which stored events it includes. */
+interface Persisted {
+  state: ProfileState;
+  /** Highest `ts` folded; null before the first event. */
+  cursor: number | null;
+  /** Folded events with `ts >= cursor - LATE_WINDOW_MS`: id → ts. */
+  recent: Record<string, number>;
+}
+
+/**
+ * The profile in the worker: keeps the folded state in IndexedDB, folds stored events
+ * incrementally (its own tab's and other tabs', read back from the shared store, so every tab
+ * converges on the same state), and answers `profile()` and `audiences()`. Events that retention
+ * deletes stay folded. Without a persisted state it rebuilds from every stored event.
+ */
+export function profileService(): WorkerService {
+  let ctx!: ServiceContext;
+  let index: Promise<CatalogIndex> | undefined;
+  let loaded: Persisted | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const catalogIndex = () =>
+    (index ??= ctx.catalog().then((c) => buildCatalogIndex(c ?? { items: [] })));
+
+  const load = async (): Promise<Persisted> => {
+    if (loaded !== undefined) return loaded;
+    const saved = (await ctx.store().getState('profile', PROFILE_STATE_KEY)) as
+      Persisted | undefined;
+    const usable =
+      saved?.state?.version === 1 && saved.state.halfLifeDays === DEFAULT_HALF_LIFE_DAYS;
+    loaded = usable ? saved : { state: createProfileState(), cursor: null, recent: {} };
+    return loaded;
+  };
+
+  /** Folds every stored event the state does not include yet, then persists it. */
+  const catchUp = async (): Promise<Persisted> => {
+    const p = await load();
+    const idx = await catalogIndex();
+    const store = ctx.store();
+    const since = p.cursor === null ? -Infinity : p.cursor - LATE_WINDOW_MS;
+    let fresh: StoredEvent[] = p.cursor === null ? [] : await store.recent(CATCH_UP_LIMIT, since);
+    if (p.cursor === null || fresh.length >= CATCH_UP_LIMIT) {
+      fresh = (await store.all()).filter((e) => e.ts >= since);
+    }
+    const todo = fresh.filter((e) => p.recent[e.id] === undefined).sort((a, b) => a.ts - b.ts);
+    if (todo.length === 0) return p;
+    for (const e of todo) {
+      foldEvent(p.state, e, idx);
+      p.recent[e.id] = e.ts;
+      p.cursor = Math.max(p.cursor ?? e.ts, e.ts);
+    }
+    const keepFrom = (p.cursor ?? 0) - LATE_WINDOW_MS;
+    for (const [id, ts] of Object.entries(p.recent)) if (ts < keepFrom) delete p.recent[id];
+    // The memory store keeps it for consent(true) to carry over, as it does the events.
+    await store.putState('profile', PROFILE_STATE_KEY, p as unknown as JsonValue);
+    return p;
+  };
+
+  // One fold at a time: two overlapping catch-ups would fold the same events twice.
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const current = async () => {
+    const p = await serial(catchUp);
+    const lang = ctx.config.language === 'zh' ? 'zh' : 'en';
+    return buildProfile(p.state, await catalogIndex(), Date.now(), { lang });
+  };
+
+  return {
+    name: 'profile',
+    start(c) {
+      ctx = c;
+    },
+    onEvents: () => serial(catchUp).then(() => undefined),
+    onExternalChange: () => serial(catchUp).then(() => undefined),
+    onStorageReset() {
+      // Consent moved the data or forget() erased it: re-read whatever the new store holds.
+      loaded = undefined;
+    },
+    async profile() {
+      return (await current()) as unknown as JsonObject;
+    },
+    async audiences(): Promise<AudienceMatch[]> {
+      const defs: AudienceDefinition[] = validateAudiences(ctx.config.audiences ?? []);
+      return matchAudiences(await current(), defs);
+    },
+  };
+}
