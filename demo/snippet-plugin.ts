@@ -1,15 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { buildSnippet } from '../packages/sdk/build/snippet-build.ts';
 
+const repoRoot = resolve(import.meta.dirname, '..');
 /** Where the SDK build leaves the snippet; the demo pastes this text, byte for byte. */
-export const SNIPPET_FILE = resolve(
-  import.meta.dirname,
-  '..',
-  'packages',
-  'sdk',
-  'dist',
-  'snippet.min.js',
+export const SNIPPET_FILE = resolve(repoRoot, 'packages', 'sdk', 'dist', 'snippet.min.js');
+/** The demo's model artifact (written by `insitu build` in the demo's model step). */
+const MODEL_MANIFEST = resolve(
+  repoRoot,
+  'demo',
+  'public',
+  'generated',
+  'insitu',
+  'model',
+  'manifest.json',
 );
 const MARKER = /<!-- insitu snippet:[^>]*-->/;
 
@@ -21,16 +26,28 @@ export function snippetTag(code: string): string {
   return `<script>${code}</script>`;
 }
 
+/**
+ * The snippet text: dist/snippet.min.js verbatim; once the demo has a model artifact, the same
+ * snippet with the model URL filled in by the SDK's own snippet builder (what a shop does when it
+ * hosts a model).
+ */
+async function snippetCode(): Promise<string | undefined> {
+  if (!existsSync(SNIPPET_FILE)) return undefined;
+  if (!existsSync(MODEL_MANIFEST)) return readFileSync(SNIPPET_FILE, 'utf8').trim();
+  return buildSnippet({ config: { catalog: '/insitu/catalog.json', model: '/insitu/model/' } });
+}
+
 /** Replaces the pages' `<!-- insitu snippet: … -->` marker with the snippet tag at build/serve time. */
 export function insituSnippet(): Plugin {
   return {
     name: 'insitu-snippet',
-    transformIndexHtml(html) {
-      if (!existsSync(SNIPPET_FILE)) {
+    async transformIndexHtml(html) {
+      const code = await snippetCode();
+      if (code === undefined) {
         this.warn?.(`${SNIPPET_FILE} is missing: build the SDK first (vite build at the root).`);
         return html;
       }
-      return html.replace(MARKER, snippetTag(readFileSync(SNIPPET_FILE, 'utf8').trim()));
+      return html.replace(MARKER, snippetTag(code));
     },
   };
 }

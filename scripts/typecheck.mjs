@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 const projects = [
   'packages/core',
   'packages/model',
+  'packages/model/src/node',
   'packages/sdk/src/main',
   'packages/sdk/src/worker',
   'packages/cli',

@@ -1,7 +1,8 @@
 // MODEL STEP of `npm run demo` (issue 4): the demo shop's historical logs, simulated by the
 // persona simulator on the demo catalog, then `insitu build` → demo/public/generated/insitu/model/.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Catalog } from '@insitu/core';
 import {
@@ -57,7 +58,21 @@ function demoPersonas(catalog: Catalog, rng: Rng, count: number): Persona[] {
 export function buildDemoModel(): void {
   const insituDir = join(generatedDir, 'insitu');
   const catalogPath = join(insituDir, 'catalog.json');
-  const catalog = JSON.parse(readFileSync(catalogPath, 'utf8')) as Catalog;
+  const catalogText = readFileSync(catalogPath, 'utf8');
+  const out = join(insituDir, 'model');
+  // Training takes about a minute: reuse the artifact while nothing it depends on has changed.
+  const stamp = inputsStamp(catalogText);
+  const stampFile = resolve(import.meta.dirname, '..', '.tmp', 'model-inputs');
+  if (
+    process.env['DEMO_REBUILD_MODEL'] !== '1' &&
+    existsSync(join(out, 'manifest.json')) &&
+    existsSync(stampFile) &&
+    readFileSync(stampFile, 'utf8') === stamp
+  ) {
+    console.log('demo model: up to date (DEMO_REBUILD_MODEL=1 rebuilds it)');
+    return;
+  }
+  const catalog = JSON.parse(catalogText) as Catalog;
   const rng = createRng(20261122);
   const start = Date.now() - DAYS * 86_400_000;
   const shoppers = simulateShoppers(catalog, demoPersonas(catalog, rng, SHOPPERS), {
@@ -73,7 +88,6 @@ export function buildDemoModel(): void {
   const rows = readFileSync(csv, 'utf8').split('\n').length - 2;
   console.log(`demo model: ${shoppers.length} simulated shoppers, ${rows} interactions → ${csv}`);
   const cli = resolve(import.meta.dirname, '..', '..', 'packages', 'cli', 'bin', 'insitu.mjs');
-  const out = join(insituDir, 'model');
   execFileSync(
     process.execPath,
     [cli, 'build', '--catalog', catalogPath, '--events', csv, '--out', out],
@@ -81,7 +95,24 @@ export function buildDemoModel(): void {
       stdio: 'inherit',
     },
   );
+  writeFileSync(stampFile, stamp);
   console.log(`demo model: artifact in ${out}`);
+}
+
+/** Newest modification time of any file under `dir`. */
+function newest(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce(
+    (max, f) => Math.max(max, statSync(join(dir, f)).mtimeMs),
+    0,
+  );
+}
+
+/** What the artifact depends on: the catalog, this script's settings, the model and CLI code. */
+function inputsStamp(catalogText: string): string {
+  const root = resolve(import.meta.dirname, '..', '..');
+  const code = ['packages/model/src', 'packages/cli/src', 'packages/core/src', 'test/personas'];
+  const parts = [catalogText, SHOPPERS, DAYS, ...code.map((d) => newest(join(root, d)))];
+  return createHash('sha256').update(parts.join('\n')).digest('hex');
 }
 
 buildDemoModel();

@@ -4,9 +4,17 @@
 import { register } from 'tsx/esm/api';
 import { prepareDemo } from '../../demo/scripts/prepare.mjs';
 
-// The model artifact is not needed by these specs; E2E_MODEL=1 builds it too.
-prepareDemo({ model: process.env.E2E_MODEL === '1' });
-register();
-const { runE2E } = await import('./main.ts');
-const failed = await runE2E(process.argv[2]);
+let failed;
+try {
+  // The model artifact is not needed by these specs; E2E_MODEL=1 builds it too.
+  prepareDemo({ model: process.env.E2E_MODEL === '1' });
+  register();
+  const { runE2E } = await import('./main.ts');
+  failed = await runE2E(process.argv[2]);
+} catch (error) {
+  // Set-up failed (build, server, browser launch): say so in the same closing format.
+  console.error(error);
+  console.log('0 passed, 1 failed');
+  failed = 1;
+}
 process.exit(failed > 0 ? 1 : 0);

@@ -72,6 +72,9 @@ export const demoJourney: E2ESpec = {
     await page.fill('#review-body', 'Great quality, would buy again.');
     await page.click('#review-form button[type="submit"]');
     await page.click('#add-to-cart');
+    // A shopper pauses before the next page; a navigation within the SDK's 50 ms buffering can
+    // lose the last events when the worker is torn down (reported to the SDK owner).
+    await flushed(page);
     await page.goto('/cart.html');
     await page.locator('#rail-trending[data-state]').waitFor();
     await page.screenshot({ path: join(artifacts, 'cart.png'), fullPage: true });

@@ -32,13 +32,21 @@ export function decodeEmbeddings(bytes: Uint8Array, rows: number, cols: number):
   };
 }
 
-/** Layout of `neighbours.bin`: u32 offsets[n+1], f32 rowScale[n], u32 cols[m], u8 q[m]. */
+/** Bytes per neighbour index: 2 while every row fits in 16 bits, else 4. */
+export const indexBytes = (itemCount: number): 2 | 4 => (itemCount <= 0xffff ? 2 : 4);
+
+/**
+ * Layout of `neighbours.bin`: u32 offsets[n+1], f32 rowScale[n], cols[m] (u16 or u32, see
+ * `indexBytes`), u8 q[m].
+ */
 export function encodeNeighbours(t: NeighbourTable): Uint8Array {
   const n = t.itemCount;
   const m = t.cols.length;
-  const out = new Uint8Array(4 * (n + 1) + 4 * n + 4 * m + m);
+  const width = indexBytes(n);
+  const cols = width === 2 ? Uint16Array.from(t.cols) : t.cols;
+  const out = new Uint8Array(4 * (n + 1) + 4 * n + width * m + m);
   let at = 0;
-  for (const part of [t.offsets, t.rowScale, t.cols, t.q]) {
+  for (const part of [t.offsets, t.rowScale, cols, t.q]) {
     out.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at);
     at += part.byteLength;
   }
@@ -49,14 +57,16 @@ export function encodeNeighbours(t: NeighbourTable): Uint8Array {
 export function decodeNeighbours(bytes: Uint8Array, n: number): NeighbourTable {
   const offsets = new Uint32Array(aligned(bytes, 0, 4 * (n + 1)));
   const m = offsets[n] ?? 0;
-  if (bytes.length !== 4 * (n + 1) + 4 * n + 5 * m) {
+  const width = indexBytes(n);
+  if (bytes.length !== 4 * (n + 1) + 4 * n + (width + 1) * m) {
     throw mismatch('neighbours.bin', `size does not match ${n} items`);
   }
   let at = 4 * (n + 1);
   const rowScale = new Float32Array(aligned(bytes, at, 4 * n));
   at += 4 * n;
-  const cols = new Uint32Array(aligned(bytes, at, 4 * m));
-  at += 4 * m;
+  const raw = aligned(bytes, at, width * m);
+  const cols = width === 2 ? Uint32Array.from(new Uint16Array(raw)) : new Uint32Array(raw);
+  at += width * m;
   const q = new Uint8Array(aligned(bytes, at, m));
   return { itemCount: n, offsets, rowScale, cols, q };
 }

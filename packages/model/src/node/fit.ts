@@ -47,7 +47,7 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
   const progress = o.onProgress ?? (() => {});
   const sequences = data.sequences.filter((s) => s.length > 0);
   const interactions = sequences.reduce((a, s) => a + s.length, 0);
-  const dims = o.dims ?? 64;
+  const dims = o.dims ?? 32;
   const base = {
     format: 'insitu-model' as const,
     formatVersion: FORMAT_VERSION,
@@ -68,7 +68,7 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
   const maxCases = Math.max(50, Math.min(o.holdoutUsers ?? 5000, Math.floor(2e7 / Math.max(1, data.itemCount))));
   const { train, cases } = splitHoldout(sequences, maxCases, random);
   const backend = await setupTraining(o.backend ?? 'wasm');
-  const config: EncoderConfig = { dims, maxLen: o.maxLen ?? 20, itemCount: data.itemCount };
+  const config: EncoderConfig = { dims, maxLen: o.maxLen ?? 16, itemCount: data.itemCount };
   const epochs = o.epochs ?? autoEpochs(interactions);
   const encoder: EncoderWeights = await trainEncoder(train, config, {
     epochs,

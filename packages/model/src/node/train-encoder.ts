@@ -11,9 +11,11 @@ export interface TrainOptions {
   epochs: number;
   seed: number;
   learningRate?: number;
-  /** Target positions per batch (default 4096); batches group sequences of similar length. */
+  /** Adam (default, lr 0.01) or Adagrad (lr 0.1). */
+  optimizer?: 'adagrad' | 'adam';
+  /** Target positions per batch (default 1024); batches group sequences of similar length. */
   batchPositions?: number;
-  /** Uniform negatives shared by a batch (default 512). */
+  /** Negatives shared by a batch (default 128). */
   negatives?: number;
   dropout?: number;
   /** Negatives are drawn ∝ count^power (default 0.75; 0 = uniform). */
@@ -112,10 +114,11 @@ export async function trainEncoder(
   o: TrainOptions,
 ): Promise<EncoderWeights> {
   const random = seededRandom(o.seed);
-  const batches = toBatches(windows(sequences, c.maxLen), o.batchPositions ?? 4096);
+  const batches = toBatches(windows(sequences, c.maxLen), o.batchPositions ?? 1024);
   const vars = initVariables(c, random);
-  const optimizer = tf.train.adam(o.learningRate ?? 0.002);
-  const negCount = Math.min(o.negatives ?? 512, c.itemCount);
+  const optimizer =
+    o.optimizer === 'adagrad' ? tf.train.adagrad(o.learningRate ?? 0.1) : tf.train.adam(o.learningRate ?? 0.01);
+  const negCount = Math.min(o.negatives ?? 128, c.itemCount);
   const dropout = { rate: o.dropout ?? 0.2, seed: () => Math.floor(random() * 2 ** 31) };
   const sampler = negativeSampler(sequences, c.itemCount, o.negativePower ?? 0.75);
   const total = o.epochs * batches.length;

@@ -73,7 +73,11 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
 
   let die: (r: Reply<never>) => void = () => undefined;
   /** Settles when the worker is known dead, so no call waits forever for it. */
-  const dead = new Promise<Reply<never>>((resolve) => (die = resolve));
+  let isDead = false;
+  const dead = new Promise<Reply<never>>((resolve) => (die = resolve)).then((r) => {
+    isDead = true;
+    return r;
+  });
   const failure = (info: ErrorInfo) => Promise.reject(fromErrorInfo(info));
   const unwrap = async <T>(call: () => Promise<Reply<T>>): Promise<T> => {
     if (!api)
@@ -89,7 +93,12 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
   const post = () => {
     clearTimeout(timer);
     timer = undefined;
-    if (buffer.length === 0 || !api) return;
+    if (buffer.length === 0) return;
+    if (!api || isDead) {
+      dropped += buffer.length; // Already reported as worker_unavailable; counted in stats.
+      buffer = [];
+      return;
+    }
     const batch = buffer;
     buffer = [];
     api.ingest(batch).catch((e: unknown) => {

@@ -19,7 +19,7 @@ export async function openStorage(
   try {
     if (config.faults?.idbOpen) disableIndexedDb();
     if (typeof indexedDB === 'undefined') throw new Error('this browser has no IndexedDB');
-    return withFaults(await openIdbStore(config.dbName), config.faults);
+    return withFaults(await openWithin(config.dbName, OPEN_TIMEOUT_MS), config.faults);
   } catch (error) {
     report({
       code: 'storage_unavailable',
@@ -27,6 +27,25 @@ export async function openStorage(
     });
     return new MemoryStore();
   }
+}
+
+/**
+ * An open blocked by another tab that holds an older version and never closes it would leave
+ * every call waiting; after this long insitu carries on in memory instead.
+ */
+const OPEN_TIMEOUT_MS = 5000;
+
+function openWithin(name: string, ms: number): Promise<EventStore> {
+  const opening = openIdbStore(name);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      // If it opens after all, close it: the worker has moved on to memory.
+      void opening.then((s) => s.close()).catch(() => undefined);
+      reject(new Error(`opening the database took over ${ms} ms (blocked by another tab?)`));
+    }, ms);
+  });
+  return Promise.race([opening, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Test fault: makes `indexedDB.open` throw in this worker, as some private modes do. */

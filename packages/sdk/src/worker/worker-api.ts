@@ -43,6 +43,18 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
   let gate: Promise<unknown> = Promise.resolve();
 
   const report = (error: ErrorInfo) => notify({ type: 'error', error });
+  /**
+   * Runs `fn` after every earlier ingest/consent/forget step, so a storage switch never races
+   * with events arriving: what came before is written first, what comes after goes to the new store.
+   */
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = gate.then(async () => {
+      await started;
+      return fn();
+    });
+    gate = run.catch(() => undefined);
+    return run;
+  };
   const each = (hook: (s: WorkerService) => unknown) => {
     for (const s of services) {
       void (async () => hook(s))().catch((e: unknown) =>
@@ -125,17 +137,14 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
       return started as Promise<Reply<Stats['storage']>>;
     },
 
-    ingest(events: RawEvent[]) {
-      gate = gate.then(async () => {
-        await started;
+    ingest: (events: RawEvent[]) =>
+      serial(async () => {
         if (reopenOnWrite && config.persist) {
           reopenOnWrite = false;
           await switchStore(await openStorage(config, report));
         }
         ingest.receive(events);
-      });
-      return gate.then(() => undefined);
-    },
+      }),
 
     flush: () =>
       reply(async () => {
@@ -168,33 +177,33 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
     audiences: () => reply(() => first((s) => s.audiences?.bind(s), 'audiences()')),
 
     consent: (granted) =>
-      reply(async () => {
-        await started;
-        await gate;
-        await ingest.flush();
-        if (granted && !config.persist) {
-          config.persist = true;
-          const memory = store;
-          const next = await openStorage(config, report);
-          const [events, profile, model] = await Promise.all([
-            memory.all(),
-            memory.allState('profile'),
-            memory.allState('model'),
-          ]);
-          // Consent covers what this page already collected: keep it.
-          await next.put(events);
-          for (const [k, v] of Object.entries(profile)) await next.putState('profile', k, v);
-          for (const [k, v] of Object.entries(model)) await next.putState('model', k, v);
-          await switchStore(next);
-        } else if (!granted) {
-          config.persist = false;
-          store.close();
-          await eraseStorage(config.dbName);
-          await switchStore(new MemoryStore());
-        }
-        await store.setMeta('consent', granted ? 'granted' : 'denied');
-        return store.kind;
-      }),
+      reply(() =>
+        serial(async () => {
+          await ingest.flush();
+          if (granted && !config.persist) {
+            config.persist = true;
+            const memory = store;
+            const next = await openStorage(config, report);
+            const [events, profile, model] = await Promise.all([
+              memory.all(),
+              memory.allState('profile'),
+              memory.allState('model'),
+            ]);
+            // Consent covers what this page already collected: keep it.
+            await next.put(events);
+            for (const [k, v] of Object.entries(profile)) await next.putState('profile', k, v);
+            for (const [k, v] of Object.entries(model)) await next.putState('model', k, v);
+            await switchStore(next);
+          } else if (!granted) {
+            config.persist = false;
+            store.close();
+            await eraseStorage(config.dbName);
+            await switchStore(new MemoryStore());
+          }
+          await store.setMeta('consent', granted ? 'granted' : 'denied');
+          return store.kind;
+        }),
+      ),
 
     export: () =>
       reply(async () => {
@@ -211,15 +220,15 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
       }),
 
     forget: () =>
-      reply(async () => {
-        await started;
-        await gate;
-        await ingest.flush();
-        store.close();
-        await eraseStorage(config.dbName);
-        reopenOnWrite = true;
-        await switchStore(new MemoryStore());
-        channel?.postMessage({ type: 'forgotten' } satisfies TabMessage);
-      }),
+      reply(() =>
+        serial(async () => {
+          await ingest.flush();
+          store.close();
+          await eraseStorage(config.dbName);
+          reopenOnWrite = true;
+          await switchStore(new MemoryStore());
+          channel?.postMessage({ type: 'forgotten' } satisfies TabMessage);
+        }),
+      ),
   };
 }

@@ -60,6 +60,22 @@ describe('degraded storage', () => {
     expect(rec.items.map((r) => r.item.id)).toEqual(['p1']);
   });
 
+  it('carries on in memory when an old connection in another tab blocks the upgrade', async () => {
+    const dbName = `blocked-${crypto.randomUUID()}`;
+    // An old version held open by code that ignores versionchange: the upgrade can never run.
+    const old = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(dbName, 1);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const { c, errors } = open({ dbName });
+    await c.track('Product Viewed', { product_id: 'p1' });
+    expect(await c.flush()).toMatchObject({ storage: 'memory', stored: 1 });
+    expect(errors.map((e) => e.code)).toEqual(['storage_unavailable']);
+    expect(errors[0]!.message).toContain('blocked');
+    old.close();
+  }, 15_000);
+
   it('survives a quota error by pruning the oldest, through the real worker', async () => {
     const { c, errors } = open({ faults: { quota: 1 } });
     for (let i = 0; i < 30; i++) await c.track('Product Viewed', { product_id: `p${i}` });
