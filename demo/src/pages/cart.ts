@@ -115,7 +115,8 @@ function render(shop: Shop): void {
           limit: 8,
           ...(last ? { itemId: last.item.id } : {}),
         },
-        emptyNote: 'Items that go with your cart appear here once the model artifact is built.',
+        emptyNote:
+          'Items that go with your cart appear here once the shop’s model runs on this device.',
         modelOnly: true,
       },
     ],

@@ -69,7 +69,7 @@ async function main(): Promise<void> {
       {
         title: 'For you',
         request: { strategy: 'for-you', limit: 8 },
-        emptyNote: 'Personal picks appear here once the shop’s model artifact is built.',
+        emptyNote: 'Personal picks appear here once the shop’s model runs on this device.',
       },
     ],
     [

@@ -124,7 +124,7 @@ function render(shop: Shop): void {
       {
         title: 'Similar items',
         request: { strategy: 'similar-items', itemId: item.id, limit: 8 },
-        emptyNote: 'Similar items appear here once the shop’s model artifact is built.',
+        emptyNote: 'Similar items appear here once the shop’s model runs on this device.',
         modelOnly: true,
       },
     ],
@@ -133,7 +133,8 @@ function render(shop: Shop): void {
       {
         title: 'Bought together',
         request: { strategy: 'bought-together', itemId: item.id, limit: 8 },
-        emptyNote: 'Items often bought with this one appear here once the model artifact is built.',
+        emptyNote:
+          'Items often bought with this one appear here once the shop’s model runs on this device.',
         modelOnly: true,
       },
     ],

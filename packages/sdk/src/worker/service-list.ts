@@ -1,3 +1,4 @@
+import { profileService } from './profile-service.ts';
 import type { WorkerService } from './services.ts';
 
 /**
@@ -5,5 +6,5 @@ import type { WorkerService } from './services.ts';
  * its factory call here (e.g. `profileService()`, `modelService()`).
  */
 export function createServices(): WorkerService[] {
-  return [];
+  return [profileService()];
 }

@@ -1,0 +1,114 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HistoryEntry } from '@insitu/core';
+import { encodeHistory } from '../encoder/forward.ts';
+import { weightShapes } from '../encoder/spec.ts';
+import { InsituModel } from '../insitu-model.ts';
+import type { ModelParts } from '../insitu-model.ts';
+import { encodeBatch } from './encoder-graph.ts';
+import { fitModel } from './fit.ts';
+import { readArtifactDir, writeArtifactDir } from './files.node.ts';
+import { serializeArtifact } from './serialize.ts';
+import { setupTraining } from './tf-setup.ts';
+import { tinyShop } from './tiny-shop.ts';
+
+const createdAt = '2026-01-01T00:00:00.000Z';
+const shop = tinyShop(5);
+let parts: ModelParts;
+let dir: string;
+
+beforeAll(async () => {
+  parts = await fitModel(shop.data, { epochs: 3, createdAt, holdoutUsers: 60 });
+  dir = await mkdtemp(join(tmpdir(), 'insitu-artifact-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const history: HistoryEntry[] = [
+  { item: 8, ts: 1, kind: 'view' },
+  { item: 9, ts: 2, kind: 'cart' },
+  { item: 10, ts: 3, kind: 'view' },
+];
+
+describe('model artifact', () => {
+  it('round-trips through files: the loaded model scores exactly like the built one', async () => {
+    await writeArtifactDir(dir, await serializeArtifact(parts));
+    const loaded = await readArtifactDir(dir);
+    const built = new InsituModel(parts);
+    const a = await built.scoreHistory(history);
+    const b = await loaded.scoreHistory(history);
+    expect(b.length).toBe(shop.data.itemCount);
+    for (let i = 0; i < a.length; i++) expect(b[i]).toBeCloseTo(a[i]!, 5);
+    expect(loaded.manifest.itemIds).toEqual(shop.data.itemIds);
+    expect(loaded.boughtTogether(8)).toEqual(built.boughtTogether(8).map(([j, s]) => [j, expect.closeTo(s, 5)]));
+  });
+
+  it('learns the walk: after items 8, 9, 10 the next item 11 ranks near the top', async () => {
+    const scores = await new InsituModel(parts).scoreHistory(history);
+    const seen = new Set(history.map((h) => h.item));
+    const rank = [...scores.keys()]
+      .filter((i) => !seen.has(i))
+      .sort((x, y) => scores[y]! - scores[x]!)
+      .indexOf(11);
+    expect(rank).toBeLessThan(3);
+    expect(parts.manifest.eval['blend']!.hr10).toBeGreaterThan(parts.manifest.eval['popularity']!.hr10);
+  });
+
+  it('is deterministic for a seed and differs for another seed', async () => {
+    const again = await fitModel(shop.data, { epochs: 3, createdAt, holdoutUsers: 60 });
+    const [x, y] = [await serializeArtifact(parts), await serializeArtifact(again)];
+    for (const [path, bytes] of x) {
+      if (path === 'manifest.json') continue;
+      expect(Buffer.from(y.get(path)!).equals(Buffer.from(bytes)), path).toBe(true);
+    }
+    // Only the measured build time may differ between the manifests.
+    const manifest = (f: typeof x) => {
+      const m = JSON.parse(new TextDecoder().decode(f.get('manifest.json'))) as { training: { seconds?: number } };
+      delete m.training.seconds;
+      return m;
+    };
+    expect(manifest(y)).toEqual(manifest(x));
+    const other = await fitModel({ ...shop.data, seed: 6 }, { epochs: 3, createdAt, holdoutUsers: 60 });
+    expect(Array.from(other.embeddings.values)).not.toEqual(Array.from(parts.embeddings.values));
+  });
+
+  it('runs the same encoder on the device as in training (JS forward = tfjs graph)', async () => {
+    await setupTraining();
+    const c = { dims: parts.manifest.dims, maxLen: parts.manifest.encoder!.maxLen, itemCount: shop.data.itemCount };
+    const vars = Object.fromEntries(
+      weightShapes(c).map(([name, shape]) => [name, tf.variable(tf.tensor(parts.encoder![name]!, shape))]),
+    );
+    const out = encodeBatch(
+      vars,
+      c,
+      {
+        items: Int32Array.from(history, (h) => h.item + 1),
+        kinds: Int32Array.from([0, 1, 0]),
+        targets: new Int32Array(3),
+        rows: 1,
+        len: 3,
+      },
+      { rate: 0, seed: () => 0 },
+    );
+    const graph = (await out.data()).slice(2 * c.dims);
+    tf.dispose([out, ...Object.values(vars)]);
+    const table = parts.encoder!['item']!;
+    const js = encodeHistory(history, parts.encoder!, c.dims, c.maxLen, (row, o) =>
+      o.set(table.subarray(row * c.dims, (row + 1) * c.dims)),
+    )!;
+    for (let j = 0; j < c.dims; j++) expect(js[j]).toBeCloseTo(graph[j]!, 4);
+  });
+
+  it('refuses an artifact built for another catalog', async () => {
+    await expect(readArtifactDir(dir, 'not-this-catalog')).resolves.toBeDefined(); // built without a catalog hash
+    const withHash = { ...parts, manifest: { ...parts.manifest, catalogHash: 'abc' } };
+    const other = await mkdtemp(join(tmpdir(), 'insitu-artifact-'));
+    await writeArtifactDir(other, await serializeArtifact(withHash));
+    await expect(readArtifactDir(other, 'xyz')).rejects.toMatchObject({ code: 'artifact_mismatch' });
+    await rm(other, { recursive: true, force: true });
+  });
+});
