@@ -39,10 +39,19 @@ export default defineConfig({
             '@tensorflow/tfjs-backend-cpu',
             '@tensorflow/tfjs-backend-webgl',
             '@tensorflow/tfjs-backend-wasm',
+            // The model service's lazy tfjs chunk (packages/sdk/src/worker/model/tf-*.ts).
+            '@tensorflow/tfjs-backend-cpu/dist/base',
+            '@tensorflow/tfjs-backend-webgl/dist/base',
+            '@tensorflow/tfjs-backend-wasm/dist/base',
+            ...['BatchMatMul', 'Reshape', 'TopK'].flatMap((k) =>
+              ['cpu', 'webgl', 'wasm'].map((b) => `@tensorflow/tfjs-backend-${b}/dist/kernels/${k}`),
+            ),
           ],
         },
         test: {
           name: 'browser',
+          // Builds the tiny model artifact the model browser tests load (packages/sdk/.tmp).
+          globalSetup: ['packages/sdk/test/model-artifact.setup.ts'],
           include: ['packages/**/*.browser.test.ts', 'test/**/*.browser.test.ts'],
           testTimeout: 60_000,
           browser: {

@@ -1,6 +1,6 @@
 // Writes the demo shop's generated files into demo/public/generated (gitignored), served at the
 // site root: /insitu/catalog.json, /insitu/<SDK files>, /images/<id>.svg. Same seed, same files.
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateCatalog } from '@insitu/core';
@@ -44,7 +44,14 @@ export function writeCatalog(seed = 42): number {
  */
 export function copySdk(): boolean {
   if (!existsSync(sdkDist)) return false;
-  cpSync(sdkDist, join(generatedDir, 'insitu'), { recursive: true });
+  const insituDir = join(generatedDir, 'insitu');
+  mkdirSync(insituDir, { recursive: true });
+  // Hashed chunk names change between builds: drop the previous SDK copy, keep the shop's data.
+  for (const name of readdirSync(insituDir)) {
+    if (name !== 'catalog.json' && name !== 'model')
+      rmSync(join(insituDir, name), { recursive: true });
+  }
+  cpSync(sdkDist, insituDir, { recursive: true });
   return true;
 }
 

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@insitu/core';
 import { h } from './dom.ts';
-import { eventsOf, insitu } from './insitu.ts';
+import { insitu } from './insitu.ts';
 import { activityChart, profileSection } from './profile-panel.ts';
 import type { Shop } from './shop-data.ts';
 
@@ -41,8 +41,11 @@ async function refresh(body: HTMLElement, shop: Shop): Promise<void> {
     body.replaceChildren(h('p', {}, 'The insitu snippet is not on this page.'));
     return;
   }
-  const events = eventsOf(await api.export().catch(() => undefined));
-  const profile = api.profile ? await api.profile().catch(() => undefined) : undefined;
+  const events = await api.export().then(
+    (x) => x.events,
+    (): StoredEvent[] => [],
+  );
+  const profile = await api.profile().catch(() => undefined);
   const latest = [...events].sort((a, b) => b.ts - a.ts).slice(0, 8);
   body.replaceChildren(
     h(

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { Insitu } from '../../packages/sdk/src/main/types.ts';
+import type { Insitu } from 'insitu';
 import { quantile, round, type BenchContext, type BenchSection } from './bench-types.ts';
 
 declare global {

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { Insitu } from '../../packages/sdk/src/main/types.ts';
+import type { Insitu } from 'insitu';
 
 declare global {
   interface Window {

@@ -43,6 +43,12 @@ export interface InsituConfig {
     idbOpen?: boolean;
     /** The next N event writes fail with a `QuotaExceededError`. */
     quota?: number;
+    /** `false`: WebGL contexts cannot be created in the worker (as on a blocklisted GPU). */
+    webgl?: boolean;
+    /** Only these tfjs backends are measured and used (`webgl`, `wasm`, `cpu`). */
+    backends?: string[];
+    /** The WebGL context is lost (WEBGL_lose_context) on this many-th WebGL scoring call. */
+    loseContextAfter?: number;
   };
 }
 
@@ -76,6 +82,28 @@ export interface Stats {
   /** Events in the store now, from every tab. */
   total: number;
   storage: StorageKind;
+  /** The model service's state; absent when no model is configured. */
+  model?: ModelInfo;
+}
+
+/** What the model service reports in `stats().model`. */
+export interface ModelInfo {
+  state: 'loading' | 'ready' | 'failed';
+  /** The engine scoring now: a tfjs backend (`webgl`, `wasm`, `cpu`) or `js` until tfjs is up. */
+  backend?: string;
+  /** Warm milliseconds of one scoring call per backend on this catalog (`js`: plain JS), or why not. */
+  timings?: Record<string, number | string>;
+  /** Backends given up since, with the reason (e.g. `webgl: WebGL context lost`). */
+  failures?: string[];
+  items?: number;
+  kind?: 'sequence' | 'content';
+  /** `createdAt` of the artifact build. */
+  version?: string;
+  /** `hit`: files from Cache Storage; `miss`: first download; `updated`: a new build replaced them. */
+  cache?: 'hit' | 'miss' | 'updated' | 'off';
+  /** Live tfjs tensors (constant across calls: every tensor is disposed). */
+  numTensors?: number;
+  error?: ErrorInfo;
 }
 
 /** Everything insitu keeps about the shopper, as returned by `export()`. */

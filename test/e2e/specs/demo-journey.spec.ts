@@ -50,7 +50,11 @@ export const demoJourney: E2ESpec = {
     const sockets: string[] = [];
     page.on('websocket', (ws) => sockets.push(ws.url()));
 
+    // Shoppers linger on a page; `flushed` stands for that pause before each navigation. Navigating
+    // within the SDK's 50 ms buffering can lose the page's last events when the browser tears the
+    // worker down (measured: 3 of 20; reported to the SDK owner), which is not what this tests.
     await page.goto('/');
+    await flushed(page);
     await page.locator('.tiles a.tile').nth(2).click();
     await page.waitForURL(/category\.html#/);
     const listed = await productIdsOnPage(page, '.grid a.card');
@@ -58,9 +62,11 @@ export const demoJourney: E2ESpec = {
     await page.screenshot({ path: join(artifacts, 'category.png') });
     const viewed = listed.slice(0, 3);
     for (const id of viewed) {
+      await flushed(page);
       await page.locator(`.grid a.card[data-product-id="${id}"]`).click();
       await page.waitForURL(new RegExp(`product\\.html#${id}$`));
       await page.locator('#product-title').waitFor();
+      await flushed(page);
       await page.goBack();
       await page.locator('.grid a.card').first().waitFor();
     }
@@ -72,8 +78,6 @@ export const demoJourney: E2ESpec = {
     await page.fill('#review-body', 'Great quality, would buy again.');
     await page.click('#review-form button[type="submit"]');
     await page.click('#add-to-cart');
-    // A shopper pauses before the next page; a navigation within the SDK's 50 ms buffering can
-    // lose the last events when the worker is torn down (reported to the SDK owner).
     await flushed(page);
     await page.goto('/cart.html');
     await page.locator('#rail-trending[data-state]').waitFor();
@@ -81,6 +85,7 @@ export const demoJourney: E2ESpec = {
     await page.click('#start-checkout');
     await page.click('#place-order');
     await page.locator('#order-done').waitFor();
+    await flushed(page);
     await page.fill('#search-input', 'tent');
     await page.press('#search-input', 'Enter');
     await page.waitForURL(/category\.html#q=tent/);
@@ -126,6 +131,17 @@ export const demoJourney: E2ESpec = {
     );
     const panelState = await page.getAttribute('#profile-panel', 'data-state');
     assert.equal(panelState, hasProfile ? 'filled' : 'empty', 'profile panel matches profile()');
+    if (hasProfile) {
+      // The shopper only browsed one department: the profile's top interest must lie in it.
+      const top = await page.textContent('#profile-panel .bar-label');
+      const browsed = new Set(
+        catalog.items.filter((i) => viewed.includes(i.id)).flatMap((i) => i.categories),
+      );
+      assert.ok(
+        top && browsed.has(top),
+        `top interest "${top}" is one of ${[...browsed].join(', ')}`,
+      );
+    }
     assert.ok(
       Number(await page.textContent('#stored-count')) >= events.length,
       'panel shows the count',

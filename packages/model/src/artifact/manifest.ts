@@ -9,6 +9,8 @@ export interface HoldoutFigures {
   hr10: number;
   ndcg10: number;
   mrr10: number;
+  /** NDCG over the top 100: smoother than the @10 figures, so small holdouts tune more reliably. */
+  ndcg100: number;
 }
 
 /** `manifest.json`: everything needed to load and check the other files. */

@@ -38,8 +38,10 @@ export function buildCovisitation(
         const b = s[q]!.item;
         if (a === b) continue;
         const w = decay ** (q - p - 1);
+        // Events with one timestamp (one basket, one order) have no order: link both ways fully.
+        const back = s[q]!.ts === s[p]!.ts ? 1 : backward;
         rows[a]!.set(b, (rows[a]!.get(b) ?? 0) + w);
-        rows[b]!.set(a, (rows[b]!.get(a) ?? 0) + backward * w);
+        rows[b]!.set(a, (rows[b]!.get(a) ?? 0) + back * w);
       }
     }
   }

@@ -10,7 +10,9 @@ import { quantizeRows } from '../quantize.ts';
 import { buildContentParts } from './content-build.ts';
 import type { ContentItem } from './content-vectors.ts';
 import { buildCovisitation, decayedPopularity, timeSpan } from './covis-build.ts';
-import { splitHoldout } from './holdout.ts';
+import { holdoutFigures, splitHoldout } from './holdout.ts';
+import type { HoldoutCase } from './holdout.ts';
+import { popularityAsOf } from './popularity-as-of.ts';
 import { kmeans } from './kmeans.ts';
 import { setupTraining } from './tf-setup.ts';
 import { trainEncoder } from './train-encoder.ts';
@@ -78,11 +80,7 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
   progress(0.86, 'tuning the blend');
   const itemTable = encoder['item']!.slice(dims);
   const embeddings = quantizeRows(itemTable, data.itemCount, dims);
-  const span = timeSpan(train);
-  const popularity = [null, span, span / 2, span / 4, span / 8, span / 16].map((halfLife) => ({
-    halfLife: halfLife === 0 ? null : halfLife,
-    values: decayedPopularity(train, data.itemCount, halfLife === 0 ? null : halfLife),
-  }));
+  const { halfLife, popularity } = chooseHalfLife(train, data.itemCount, cases);
   const draft = (nb: ModelParts['neighbours'], pop: Float32Array, manifest: ArtifactManifest): ModelParts => ({
     manifest,
     embeddings,
@@ -101,7 +99,7 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
     eval: {},
     training: { users: sequences.length, interactions, seconds: 0, backend, epochs },
   };
-  const tuner = new InsituModel(draft(buildCovisitation(train, data.itemCount), popularity[0]!.values, manifest));
+  const tuner = new InsituModel(draft(buildCovisitation(train, data.itemCount), popularity[0]!, manifest));
   const modelDots: (Float32Array | null)[] = [];
   for (const c of cases) {
     const u = tuner.userVector(c.history);
@@ -116,17 +114,41 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
   });
   progress(0.95, 'co-visitation and segments');
   manifest.blend = tuned.blend;
-  manifest.popularityHalfLife = tuned.halfLife;
+  manifest.popularityHalfLife = halfLife;
   manifest.eval = tuned.figures;
   const parts = draft(
     buildCovisitation(sequences, data.itemCount),
-    decayedPopularity(sequences, data.itemCount, tuned.halfLife),
+    decayedPopularity(sequences, data.itemCount, halfLife),
     manifest,
   );
   parts.centroids = segmentCentroids(new InsituModel(parts), sequences, random);
   manifest.training.seconds = Math.round((performance.now() - t0) / 100) / 10;
   progress(1, 'done');
   return parts;
+}
+
+/**
+ * Picks the popularity half-life (none, or the logs' span / 1, 2, 4, 8, 16) that best ranks the
+ * holdout targets, judged twice and summed: with popularity as of each case's own time (what the
+ * device faces: what is popular now) and as of the end of the logs (what a leave-one-out eval
+ * measures). Returns the as-of popularity per case for the blend search.
+ */
+function chooseHalfLife(train: readonly (readonly HistoryEntry[])[], itemCount: number, cases: readonly HoldoutCase[]) {
+  const span = timeSpan(train);
+  const times = cases.map((c) => c.ts);
+  const judge = (popularity: (i: number) => Float32Array) => {
+    const f = holdoutFigures(cases, popularity, itemCount);
+    return f.hr10 + f.ndcg10 + f.ndcg100;
+  };
+  let best = { halfLife: null as number | null, popularity: [] as Float32Array[], score: -Infinity };
+  for (const halfLife of [null, span, span / 2, span / 4, span / 8, span / 16]) {
+    if (halfLife === 0) continue;
+    const asOf = popularityAsOf(train, itemCount, halfLife, times);
+    const atEnd = decayedPopularity(train, itemCount, halfLife);
+    const score = judge((i) => asOf[i]!) + judge(() => atEnd);
+    if (score > best.score + 1e-9) best = { halfLife, popularity: asOf, score };
+  }
+  return best;
 }
 
 async function tunerDots(model: InsituModel, u: Float32Array): Promise<Float32Array> {

@@ -5,10 +5,12 @@ import type { HoldoutFigures } from '../artifact/manifest.ts';
 export interface HoldoutCase {
   history: readonly HistoryEntry[];
   target: number;
+  /** When the target happened. */
+  ts: number;
 }
 
 /**
- * Splits off the last item of up to `maxUsers` randomly chosen users with at least three items:
+ * Splits off the last item of up to `maxUsers` randomly chosen users with at least two items:
  * the returned sequences are what the model is fitted on while the cases tune the blend.
  */
 export function splitHoldout(
@@ -16,7 +18,7 @@ export function splitHoldout(
   maxUsers: number,
   random: () => number,
 ): { train: (readonly HistoryEntry[])[]; cases: HoldoutCase[] } {
-  const eligible = sequences.flatMap((s, i) => (s.length >= 3 ? [i] : []));
+  const eligible = sequences.flatMap((s, i) => (s.length >= 2 ? [i] : []));
   for (let i = eligible.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [eligible[i], eligible[j]] = [eligible[j]!, eligible[i]!];
@@ -31,16 +33,20 @@ export function splitHoldout(
     }
     const history = s.slice(0, -1);
     train.push(history);
-    cases.push({ history, target: s[s.length - 1]!.item });
+    cases.push({ history, target: s[s.length - 1]!.item, ts: s[s.length - 1]!.ts });
   });
   return { train, cases };
 }
 
 /**
- * HR@10, NDCG@10 and MRR@10 of a target among all items not in the history; ties count at their
- * expected rank (as `insitu eval` does).
+ * HR@10, NDCG@10, MRR@10 and NDCG@100 of a target among all items not in the history; ties count
+ * at their expected rank (as `insitu eval` does).
  */
-export function rankFigures(scores: Float32Array, c: HoldoutCase, seen: Uint8Array): [number, number, number] {
+export function rankFigures(
+  scores: Float32Array,
+  c: HoldoutCase,
+  seen: Uint8Array,
+): [number, number, number, number] {
   const t = scores[c.target]!;
   let above = 0;
   let ties = 0;
@@ -53,25 +59,29 @@ export function rankFigures(scores: Float32Array, c: HoldoutCase, seen: Uint8Arr
   let hr = 0;
   let ndcg = 0;
   let mrr = 0;
-  for (let r = above; r <= above + ties && r < 10; r++) {
+  let ndcg100 = 0;
+  for (let r = above; r <= above + ties && r < 100; r++) {
+    ndcg100 += 1 / Math.log2(r + 2);
+    if (r >= 10) continue;
     hr += 1;
     ndcg += 1 / Math.log2(r + 2);
     mrr += 1 / (r + 1);
   }
-  return [hr / (ties + 1), ndcg / (ties + 1), mrr / (ties + 1)];
+  const k = ties + 1;
+  return [hr / k, ndcg / k, mrr / k, ndcg100 / k];
 }
 
 /** Mean figures of a scoring function over the cases. */
 export function holdoutFigures(cases: readonly HoldoutCase[], score: (i: number) => Float32Array, itemCount: number): HoldoutFigures {
-  const sum = [0, 0, 0];
+  const sum = [0, 0, 0, 0];
   const seen = new Uint8Array(itemCount);
   cases.forEach((c, i) => {
     for (const e of c.history) seen[e.item] = 1;
     const f = rankFigures(score(i), c, seen);
     for (const e of c.history) seen[e.item] = 0;
-    for (let k = 0; k < 3; k++) sum[k]! += f[k]!;
+    for (let k = 0; k < 4; k++) sum[k]! += f[k]!;
   });
   const n = Math.max(1, cases.length);
   const r = (x: number) => Math.round((x / n) * 1e4) / 1e4;
-  return { users: cases.length, hr10: r(sum[0]!), ndcg10: r(sum[1]!), mrr10: r(sum[2]!) };
+  return { users: cases.length, hr10: r(sum[0]!), ndcg10: r(sum[1]!), mrr10: r(sum[2]!), ndcg100: r(sum[3]!) };
 }

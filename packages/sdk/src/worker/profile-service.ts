@@ -11,6 +11,7 @@ import {
   type JsonObject,
   type JsonValue,
   type ProfileState,
+  type SegmentCentroids,
   type StoredEvent,
 } from '@insitu/core';
 import type { AudienceMatch } from '../protocol.ts';
@@ -41,7 +42,9 @@ interface Persisted {
  * converges on the same state), and answers `profile()` and `audiences()`. Events that retention
  * deletes stay folded. Without a persisted state it rebuilds from every stored event.
  */
-export function profileService(): WorkerService {
+export function profileService(
+  options: { centroids?: () => SegmentCentroids | undefined } = {},
+): WorkerService {
   let ctx!: ServiceContext;
   let index: Promise<CatalogIndex> | undefined;
   let loaded: Persisted | undefined;
@@ -94,7 +97,11 @@ export function profileService(): WorkerService {
   const current = async () => {
     const p = await serial(catchUp);
     const lang = ctx.config.language === 'zh' ? 'zh' : 'en';
-    return buildProfile(p.state, await catalogIndex(), Date.now(), { lang });
+    const centroids = options.centroids?.();
+    return buildProfile(p.state, await catalogIndex(), Date.now(), {
+      lang,
+      ...(centroids === undefined ? {} : { centroids }),
+    });
   };
 
   return {

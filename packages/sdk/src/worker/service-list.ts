@@ -1,3 +1,4 @@
+import { modelService } from './model-service.ts';
 import { profileService } from './profile-service.ts';
 import type { WorkerService } from './services.ts';
 
@@ -6,5 +7,7 @@ import type { WorkerService } from './services.ts';
  * its factory call here (e.g. `profileService()`, `modelService()`).
  */
 export function createServices(): WorkerService[] {
-  return [profileService()];
+  const model = modelService();
+  // The profile reads the artifact's segment centroids once the model has loaded.
+  return [profileService({ centroids: () => model.centroids() }), model];
 }

@@ -6,7 +6,7 @@ import type {
   RecommendResult,
   StoredEvent,
 } from '@insitu/core';
-import type { AudienceMatch, WorkerConfig } from '../protocol.ts';
+import type { AudienceMatch, Stats, WorkerConfig } from '../protocol.ts';
 import type { EventStore } from './store/event-store.ts';
 
 /** What the worker hands every service. */
@@ -39,6 +39,8 @@ export interface WorkerService {
   profile?(): Promise<JsonObject>;
   /** Answers `insitu.audiences()`. */
   audiences?(): Promise<AudienceMatch[]>;
+  /** Adds to `stats()` (e.g. the model service's `model` field). */
+  stats?(): Partial<Stats>;
   /** May answer `recommend()`; return undefined to let the next service or the fallback answer. */
   recommend?(request: RecommendRequest): Promise<RecommendResult | undefined>;
 }

@@ -81,11 +81,11 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
       notify({ type: 'change', source: 'this-tab', stored: events.length });
     },
   });
-  const stats = async (): Promise<Stats> => ({
-    ...ingest.counts,
-    total: await store.count(),
-    storage: store.kind,
-  });
+  const stats = async (): Promise<Stats> =>
+    Object.assign(
+      { ...ingest.counts, total: await store.count(), storage: store.kind },
+      ...services.map((s) => s.stats?.() ?? {}),
+    ) as Stats;
   const first = async <T>(
     pick: (s: WorkerService) => (() => Promise<T>) | undefined,
     what: string,

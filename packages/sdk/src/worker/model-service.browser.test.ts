@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { InsituError, RecommendResult } from '@insitu/core';
+import { createInsitu } from '../main/index.ts';
+import type { Insitu } from '../main/types.ts';
+import type { InsituConfig, ModelInfo } from '../protocol.ts';
+
+// Built in Node by the real `insitu build` (test/model-artifact.setup.ts, a globalSetup).
+// Vite serves the repository root, so the folder has a fixed path on the test server.
+const tmp = (path: string) => new URL(`/packages/sdk/.tmp/model-test/${path}`, location.href).href;
+const fixture = (name: string) => new URL(`./test-fixtures/${name}`, import.meta.url).href;
+interface Expected {
+  itemIds: string[];
+  expected: { ids: string[]; scores: number[] }[];
+}
+
+const clients: Insitu[] = [];
+function open(config: InsituConfig = {}) {
+  const c = createInsitu({
+    dbName: `m-${crypto.randomUUID()}`,
+    catalog: tmp('catalog.json'),
+    model: tmp('model/'),
+    ...config,
+  });
+  const errors: InsituError[] = [];
+  c.on('error', (e) => errors.push(e));
+  clients.push(c);
+  return { c, errors };
+}
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.forget().catch(() => undefined)));
+});
+
+/** Polls `stats().model` until `done` holds (the backend choice runs in the background). */
+async function modelInfo(c: Insitu, done: (m: ModelInfo) => boolean): Promise<ModelInfo> {
+  for (let i = 0; i < 600; i++) {
+    const m = (await c.stats()).model;
+    if (m !== undefined && done(m)) return m;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`model never got there: ${JSON.stringify((await c.stats()).model)}`);
+}
+const measured = (m: ModelInfo) => m.state === 'failed' || 'cpu' in (m.timings ?? {});
+const ids = (r: RecommendResult) => r.items.map((x) => x.item.id);
+const view = (c: Insitu, id: string) => c.track('Product Viewed', { product_id: id });
+
+describe('model artifact round trip', () => {
+  it('scores in the worker exactly as Node does, on the backend it measured fastest', async () => {
+    const { c, errors } = open();
+    const ref = (await (await fetch(tmp('expected.json'))).json()) as Expected;
+    const catalog = (await (await fetch(tmp('catalog.json'))).json()) as {
+      items: { id: string; inStock: boolean }[];
+    };
+    const info = await modelInfo(c, measured);
+    expect(info).toMatchObject({ state: 'ready', items: 48, kind: 'sequence', cache: 'miss' });
+    for (const b of ['webgl', 'wasm', 'cpu', 'js']) expect(typeof info.timings![b]).toBe('number');
+    const fastest = ['webgl', 'wasm', 'cpu'].sort(
+      (a, b) => (info.timings![a] as number) - (info.timings![b] as number),
+    )[0];
+    expect(info.backend).toBe(fastest);
+    for (const { ids: history, scores } of ref.expected) {
+      await c.forget();
+      for (const id of history) await view(c, id);
+      const r = await c.recommend({ strategy: 'for-you', limit: 10, diversity: 0 });
+      expect(r).toMatchObject({ source: 'model', backend: fastest });
+      // rankItems min-max normalises the model source over the eligible (unseen, in stock) items.
+      const eligible = catalog.items
+        .map((item, i) => ({ id: item.id, s: scores[i]!, ok: item.inStock }))
+        .filter((x) => x.ok && !history.includes(x.id));
+      const lo = Math.min(...eligible.map((x) => x.s));
+      const hi = Math.max(...eligible.map((x) => x.s));
+      const want = new Map(eligible.map((x) => [x.id, (x.s - lo) / (hi - lo)]));
+      expect(r.items).toHaveLength(10);
+      for (const item of r.items) expect(item.score).toBeCloseTo(want.get(item.item.id)!, 4);
+      const best = [...want.values()].sort((a, b) => b - a).slice(0, 10);
+      r.items.forEach((item, k) => expect(item.score).toBeCloseTo(best[k]!, 4));
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('reuses the cached files while the manifest is unchanged, re-fetches after a rebuild', async () => {
+    const first = open();
+    await modelInfo(first.c, (m) => m.state !== 'loading');
+    expect(await caches.has('insitu-model')).toBe(true);
+    const second = open();
+    expect(await modelInfo(second.c, (m) => m.state !== 'loading')).toMatchObject({
+      state: 'ready',
+      cache: 'hit',
+    });
+    // A different cached manifest stands for an older build: everything is fetched afresh.
+    const cache = await caches.open('insitu-model');
+    await cache.put(tmp('model/manifest.json'), new Response('{"old":true}'));
+    const third = open();
+    expect(await modelInfo(third.c, (m) => m.state !== 'loading')).toMatchObject({
+      state: 'ready',
+      cache: 'updated',
+    });
+    await third.c.forget();
+    expect(await caches.has('insitu-model')).toBe(false);
+  });
+
+  it('refuses an artifact built for another catalog and falls back to trending', async () => {
+    const { c, errors } = open({ catalog: fixture('catalog.json') });
+    const info = await modelInfo(c, (m) => m.state !== 'loading');
+    expect(info).toMatchObject({ state: 'failed', error: { code: 'artifact_mismatch' } });
+    expect(errors.map((e) => e.code)).toEqual(['artifact_mismatch']);
+    const r = await c.recommend({ strategy: 'for-you' });
+    expect(r.source).toBe('fallback');
+    expect(r.items.length).toBeGreaterThan(0);
+  });
+});
+
+describe('backends', () => {
+  it('falls back to wasm/cpu when WebGL is unavailable, and keeps tensors flat over 100 calls', async () => {
+    const { c } = open({ faults: { webgl: false } });
+    const info = await modelInfo(c, measured);
+    expect(String(info.timings!['webgl'])).toMatch(/^unavailable/);
+    expect(['wasm', 'cpu']).toContain(info.backend);
+    await view(c, 'p-8');
+    const before = (await c.stats()).model!.numTensors!;
+    expect(before).toBeGreaterThan(0); // the item table lives on the backend
+    for (let i = 0; i < 100; i++) {
+      const strategy = (['for-you', 'similar-items', 'bought-together'] as const)[i % 3];
+      await c.recommend({ strategy, limit: 4 });
+    }
+    expect((await c.stats()).model!.numTensors).toBe(before);
+  });
+
+  it('survives losing the WebGL context: moves to the next backend and answers the same', async () => {
+    // WebGL alone is a candidate, so it is in use however slow SwiftShader is; plain JS is last.
+    const { c } = open({ faults: { backends: ['webgl'], loseContextAfter: 3 } });
+    expect(await modelInfo(c, (m) => m.backend === 'webgl')).toMatchObject({ failures: [] });
+    await view(c, 'p-8');
+    await view(c, 'p-9');
+    const request = { strategy: 'for-you', limit: 6, diversity: 0 } as const;
+    const before = await c.recommend(request);
+    expect(before.backend).toBe('webgl');
+    await c.recommend(request); // the 2nd WebGL call; the 3rd loses the context
+    const after = await c.recommend(request);
+    expect(after.backend).toBe('js');
+    expect(ids(after)).toEqual(ids(before));
+    after.items.forEach((item, k) => expect(item.score).toBeCloseTo(before.items[k]!.score, 4));
+    const info = (await c.stats()).model!;
+    expect(info.failures).toEqual(['webgl: WebGL context lost']);
+    expect(info.backend).toBe('js');
+  });
+});

@@ -1,0 +1,147 @@
+import { jsScoreEngine, type ScoreEngine } from '@insitu/model';
+import type { TfBackend } from './tf-backends.ts';
+import { medianMs, withTimeout } from './timing.ts';
+
+type TfModule = typeof import('./tf-backends.ts');
+
+/** A call on a healthy backend takes milliseconds; longer means it is stuck (lost GPU). */
+const DOT_TIMEOUT_MS = 5000;
+/** Measuring one backend (warm-up included) may take this long before it counts as failed. */
+const MEASURE_TIMEOUT_MS = 20_000;
+
+/** Test faults for the backend choice (config `faults`). */
+export interface BackendFaults {
+  /** Only these backends are candidates. */
+  backends?: readonly string[];
+  /** The WebGL context is lost (WEBGL_lose_context) during this many-th WebGL call. */
+  loseContextAfter?: number;
+}
+
+/** What the switch reports: the engine answering now, what was measured, what happened. */
+export interface BackendState {
+  backend: string;
+  /** Warm ms per candidate (`js` = plain-JS dot products), or why it could not run. */
+  timings: Record<string, number | string>;
+  /** Backends given up after a failure, e.g. `webgl: context lost`. */
+  failures: string[];
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const round = (ms: number) => Math.round(ms * 1000) / 1000;
+
+/**
+ * The engine the model scores with. It starts as plain JS (so the model answers before tfjs has
+ * arrived), measures each tfjs backend on the real item table and moves to the fastest. When a
+ * call fails, hangs, or the WebGL context is lost, it moves to the next fastest backend and
+ * repeats the call, ending with plain JS; callers never see the switch.
+ */
+export class EngineSwitch implements ScoreEngine {
+  readonly state: BackendState = { backend: 'js', timings: {}, failures: [] };
+  private inner: ScoreEngine;
+  private gl: WebGL2RenderingContext | undefined;
+  private ranked: TfBackend[] = [];
+  private tf: TfModule | undefined;
+  private glCalls = 0;
+  private pending: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly table: Float32Array,
+    private readonly rows: number,
+    private readonly cols: number,
+    private readonly faults: BackendFaults = {},
+  ) {
+    this.inner = jsScoreEngine(table, rows, cols);
+  }
+
+  get name(): string {
+    return this.inner.name;
+  }
+
+  /** Measures every candidate backend and switches to the fastest. */
+  async select(tf: TfModule): Promise<BackendState> {
+    this.tf = tf;
+    const probe = this.table.slice(0, this.cols);
+    const js = jsScoreEngine(this.table, this.rows, this.cols);
+    this.state.timings['js'] = round(await medianMs(() => js.dot(probe)));
+    const candidates = tf.TF_BACKENDS.filter((b) => this.faults.backends?.includes(b) ?? true);
+    const measured: [TfBackend, number][] = [];
+    for (const name of candidates) {
+      let engine: ScoreEngine | undefined;
+      try {
+        engine = (await tf.tfEngine(name, this.table, this.rows, this.cols)).engine;
+        const ms = await withTimeout(tf.timeEngine(engine, probe), MEASURE_TIMEOUT_MS, name);
+        measured.push([name, ms]);
+        this.state.timings[name] = round(ms);
+      } catch (e) {
+        this.state.timings[name] = `unavailable: ${message(e)}`;
+      } finally {
+        engine?.dispose();
+      }
+    }
+    this.ranked = measured.sort((a, b) => a[1] - b[1]).map(([name]) => name);
+    await this.enqueue(() => this.next());
+    return this.state;
+  }
+
+  async dot(user: Float32Array): Promise<Float32Array> {
+    for (;;) {
+      await this.pending;
+      const engine = this.inner;
+      try {
+        const gl = this.gl;
+        if (gl !== undefined && ++this.glCalls === this.faults.loseContextAfter) {
+          gl.getExtension('WEBGL_lose_context')?.loseContext();
+        }
+        if (gl?.isContextLost()) throw new Error('WebGL context lost');
+        const out = await withTimeout(
+          Promise.resolve(engine.dot(user)),
+          DOT_TIMEOUT_MS,
+          `${engine.name} scoring`,
+        );
+        // A lost context reads back zeros rather than failing: never trust such a result.
+        if (gl?.isContextLost()) throw new Error('WebGL context lost');
+        return out;
+      } catch (e) {
+        if (engine.name === 'js') throw e;
+        if (this.inner === engine) {
+          this.state.failures.push(`${engine.name}: ${message(e)}`);
+          await this.enqueue(() => this.next());
+        }
+      }
+    }
+  }
+
+  dispose(): void {
+    this.inner.dispose();
+  }
+
+  private enqueue(step: () => Promise<void>): Promise<void> {
+    this.pending = this.pending.then(step, step);
+    return this.pending;
+  }
+
+  /** Moves to the fastest remaining backend that starts, else to plain JS. */
+  private async next(): Promise<void> {
+    const old = this.inner;
+    this.gl = undefined;
+    let engine: ScoreEngine | undefined;
+    while (engine === undefined && this.ranked.length > 0 && this.tf !== undefined) {
+      const name = this.ranked.shift()!;
+      try {
+        const made = await this.tf.tfEngine(name, this.table, this.rows, this.cols);
+        engine = made.engine;
+        this.gl = made.gl;
+        this.glCalls = 0;
+      } catch (e) {
+        this.state.failures.push(`${name}: ${message(e)}`);
+      }
+    }
+    this.inner = engine ?? jsScoreEngine(this.table, this.rows, this.cols);
+    this.state.backend = this.inner.name;
+    try {
+      old.dispose();
+    } catch {
+      // A lost WebGL context may refuse to free its textures; they are gone with it anyway.
+    }
+  }
+}

@@ -1,0 +1,61 @@
+// The lazy model chunk: artifact loading, strategies and the engine switch (tfjs itself is a
+// further chunk, imported once the model answers in plain JS).
+import type { Catalog, RecommendRequest, RecommendResult, SegmentCentroids, StoredEvent } from '@insitu/core';
+import type { ModelInfo } from '../../protocol.ts';
+import { EngineSwitch, type BackendFaults } from './engine-switch.ts';
+import { loadRuntime, type ModelRuntime } from './model-runtime.ts';
+import { modelRecommend } from './model-strategies.ts';
+import { shopperHistory } from './shopper-history.ts';
+
+/** A loaded model with its engine: what the model service talks to. */
+export interface ModelHandle {
+  recommend(request: RecommendRequest, newestFirst: readonly StoredEvent[]): Promise<RecommendResult | undefined>;
+  /** Resolves when the backends are measured and the fastest is in use. */
+  readonly backendReady: Promise<void>;
+  info(): ModelInfo;
+  centroids(): SegmentCentroids | undefined;
+  dispose(): void;
+}
+
+/** Loads the artifact for `catalog` and starts measuring the tfjs backends in the background. */
+export async function openModel(
+  baseUrl: string,
+  catalog: Catalog,
+  faults: BackendFaults = {},
+): Promise<ModelHandle> {
+  const rt: ModelRuntime = await loadRuntime(baseUrl, catalog);
+  const { model } = rt;
+  const engine = new EngineSwitch(model.itemVectors, model.itemCount, model.dims, faults);
+  model.useEngine(engine);
+  const index = new Map(catalog.items.map((item, i) => [item.id, i]));
+  let numTensors: () => number = () => 0;
+  let selectError: string | undefined;
+  const backendReady = import('./tf-backends.ts')
+    .then(async (tf) => {
+      numTensors = tf.numTensors;
+      await engine.select(tf);
+    })
+    .catch((e: unknown) => {
+      // No tfjs (chunk failed to load): the plain-JS engine keeps answering.
+      selectError = e instanceof Error ? e.message : String(e);
+    });
+  const strategyModel = { ...rt, engine };
+  return {
+    backendReady,
+    recommend: (request, newestFirst) =>
+      modelRecommend(strategyModel, request, shopperHistory(newestFirst, (id) => index.get(id))),
+    info: () => ({
+      state: 'ready',
+      backend: engine.name,
+      timings: { ...engine.state.timings },
+      failures: [...engine.state.failures, ...(selectError === undefined ? [] : [selectError])],
+      items: model.itemCount,
+      kind: model.manifest.kind,
+      version: rt.version,
+      cache: rt.cache,
+      numTensors: numTensors(),
+    }),
+    centroids: () => rt.centroids,
+    dispose: () => model.dispose(),
+  };
+}

@@ -1,0 +1,159 @@
+import {
+  rankItems,
+  type HistoryEntry,
+  type RankInput,
+  type RecommendRequest,
+  type RecommendResult,
+  type ScoreSource,
+} from '@insitu/core';
+import type { InsituModel, ScoreEngine } from '@insitu/model';
+import type { ShopperHistory } from './shopper-history.ts';
+
+/** What the strategies read: the model lined up with the catalog (see `model-runtime.ts`). */
+export interface StrategyModel {
+  model: InsituModel;
+  /** The engine the model scores with (the same one, for similarity dot products). */
+  engine: ScoreEngine;
+  catalog: { items: RankInput['catalog'] };
+  rowOf: Int32Array;
+  itemOf: Int32Array;
+  vectors: NonNullable<RankInput['vectors']>;
+  norms: Float32Array;
+}
+
+/** Neighbours read per anchor or history item: deeper than any page shows. */
+const NEIGHBOURS = 100;
+/** Weight of popularity under bought-together: it only orders items with no neighbour data. */
+const FILL_WEIGHT = 0.05;
+
+/** Model-row scores → catalog order; unknown items get NaN (no contribution). */
+function toCatalog(m: StrategyModel, rowScores: ArrayLike<number>): Float32Array {
+  const out = new Float32Array(m.rowOf.length);
+  m.rowOf.forEach((row, i) => (out[i] = row >= 0 ? rowScores[row]! : NaN));
+  return out;
+}
+
+/** Neighbour scores of `anchors` (catalog indices) in catalog order, and which anchor led. */
+function neighbourSource(m: StrategyModel, anchors: readonly number[], decay = 1) {
+  const scores = new Float32Array(m.rowOf.length);
+  const best = new Float32Array(m.rowOf.length);
+  const because = new Int32Array(m.rowOf.length).fill(-1);
+  let w = 1;
+  for (let k = anchors.length - 1; k >= 0; k--, w *= decay) {
+    const row = m.rowOf[anchors[k]!]!;
+    if (row < 0) continue;
+    for (const [to, s] of m.model.boughtTogether(row, NEIGHBOURS)) {
+      const i = m.itemOf[to]!;
+      if (i < 0) continue;
+      scores[i]! += w * s;
+      if (w * s > best[i]!) {
+        best[i] = w * s;
+        because[i] = anchors[k]!;
+      }
+    }
+  }
+  return { scores, because };
+}
+
+const rank = (
+  m: StrategyModel,
+  request: RecommendRequest,
+  sources: ScoreSource[],
+  extra: Partial<RankInput>,
+): RecommendResult => ({
+  strategy: request.strategy,
+  items: rankItems({ catalog: m.catalog.items, sources, vectors: m.vectors, request, ...extra }),
+  source: 'model',
+  backend: m.engine.name,
+});
+
+/** No usable history: what is trending in the shop, the page's category first. */
+function coldStart(m: StrategyModel, request: RecommendRequest, shopper: ShopperHistory) {
+  const sources: ScoreSource[] = [{ kind: 'trending', scores: toCatalog(m, m.model.popularity()) }];
+  return rank(m, request, sources, { history: shopper.history, cart: shopper.cart });
+}
+
+/**
+ * for-you: the model's blended score of the history (`InsituModel.scoreHistory`, the very scores
+ * `insitu eval` measures) as the one ranking source, so the order matches the eval; the
+ * co-visitation neighbour that led to each item names the "because you viewed X". Items already
+ * in the history are not recommended again (the eval protocol ranks unseen items too).
+ */
+async function forYou(m: StrategyModel, request: RecommendRequest, shopper: ShopperHistory) {
+  const rows: HistoryEntry[] = [];
+  for (const e of shopper.history) {
+    const row = m.rowOf[e.item]!;
+    if (row >= 0) rows.push({ ...e, item: row });
+  }
+  if (rows.length === 0) return coldStart(m, request, shopper);
+  const scores = toCatalog(m, await m.model.scoreHistory(rows));
+  const recent = shopper.history.map((e) => e.item).filter((i) => m.rowOf[i]! >= 0);
+  const { because } = neighbourSource(m, recent.slice(-20), m.model.manifest.blend.recency);
+  const seen = shopper.history.map((e) => m.catalog.items[e.item]!.id);
+  const exclude = { ...request.exclude, ids: [...(request.exclude?.ids ?? []), ...seen] };
+  return rank(m, { ...request, exclude }, [{ kind: 'model', scores, because }], {
+    history: shopper.history,
+    cart: shopper.cart,
+  });
+}
+
+/** similar-items: cosine of item vectors (one engine call) plus the anchor's neighbours. */
+async function similar(m: StrategyModel, request: RecommendRequest, shopper: ShopperHistory) {
+  const anchor = anchorOf(m, request) ?? shopper.lastViewed;
+  const row = anchor === undefined ? -1 : m.rowOf[anchor]!;
+  if (anchor === undefined || row < 0) return forYou(m, request, shopper);
+  const d = m.model.dims;
+  const dots = await m.engine.dot(m.model.itemVectors.slice(row * d, (row + 1) * d));
+  const na = m.norms[row]! || 1;
+  const cosine = dots.map((v, r) => v / (na * (m.norms[r]! || 1)));
+  const sources: ScoreSource[] = [
+    { kind: 'model', scores: toCatalog(m, cosine) },
+    { kind: 'covisit', scores: neighbourSource(m, [anchor]).scores },
+  ];
+  return rank(m, request, sources, { anchor, history: shopper.history, cart: shopper.cart });
+}
+
+/** bought-together: neighbours of the anchor, else of the cart ("complete your order"). */
+function boughtTogether(m: StrategyModel, request: RecommendRequest, shopper: ShopperHistory) {
+  const anchor = anchorOf(m, request);
+  const anchors =
+    anchor !== undefined
+      ? [anchor]
+      : shopper.cart.length > 0
+        ? shopper.cart
+        : shopper.lastViewed === undefined
+          ? []
+          : [shopper.lastViewed];
+  if (anchors.length === 0) return coldStart(m, request, shopper);
+  const sources: ScoreSource[] = [
+    { kind: 'bought-together', ...neighbourSource(m, anchors) },
+    { kind: 'popularity', scores: toCatalog(m, m.model.popularity()), weight: FILL_WEIGHT },
+  ];
+  return rank(m, request, sources, {
+    ...(anchors.length === 1 ? { anchor: anchors[0]! } : {}),
+    history: shopper.history,
+    cart: shopper.cart,
+  });
+}
+
+function anchorOf(m: StrategyModel, request: RecommendRequest): number | undefined {
+  if (request.itemId === undefined) return undefined;
+  const i = m.catalog.items.findIndex((item) => item.id === request.itemId);
+  return i < 0 ? undefined : i;
+}
+
+/**
+ * Answers the model strategies (for-you, similar-items, bought-together); undefined for the
+ * others, which the basic strategies answer. Filters, exclusions, diversity and explanations are
+ * `rankItems`'s, the same code `insitu eval` ranks with.
+ */
+export async function modelRecommend(
+  m: StrategyModel,
+  request: RecommendRequest,
+  shopper: ShopperHistory,
+): Promise<RecommendResult | undefined> {
+  if (request.strategy === 'for-you') return forYou(m, request, shopper);
+  if (request.strategy === 'similar-items') return similar(m, request, shopper);
+  if (request.strategy === 'bought-together') return boughtTogether(m, request, shopper);
+  return undefined;
+}

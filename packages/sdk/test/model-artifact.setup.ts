@@ -1,0 +1,31 @@
+// Vitest globalSetup of the browser project: builds a tiny model artifact in Node with the real
+// `insitu build` command, and the Node model's scores for a few histories, into
+// packages/sdk/.tmp/model-test/ (gitignored), which the browser tests fetch from Vite's server.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { readArtifactDir } from '@insitu/model/node';
+import { build } from '../../cli/src/commands/build.ts';
+import { TEST_HISTORIES, testCatalog, testInteractions } from './model-test-shop.ts';
+
+const dir = fileURLToPath(new URL('../.tmp/model-test/', import.meta.url));
+
+export default async function setup(): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const catalog = testCatalog();
+  await writeFile(`${dir}catalog.json`, JSON.stringify(catalog));
+  await writeFile(`${dir}interactions.csv`, testInteractions());
+  const args = ['--catalog', `${dir}catalog.json`, '--events', `${dir}interactions.csv`];
+  const code = await build([...args, '--out', `${dir}model`, '--epochs', '2', '--seed', '7']);
+  if (code !== 0) throw new Error(`insitu build exited with ${code}`);
+  // What Node scores for each history: the browser must reproduce it from the same files.
+  const model = await readArtifactDir(`${dir}model`);
+  const index = new Map(catalog.items.map((item, i) => [item.id, i]));
+  const expected = await Promise.all(
+    TEST_HISTORIES.map(async (ids) => {
+      const history = ids.map((id, k) => ({ item: index.get(id)!, ts: k + 1, kind: 'view' as const }));
+      return { ids, scores: Array.from(await model.scoreHistory(history)) };
+    }),
+  );
+  await writeFile(`${dir}expected.json`, JSON.stringify({ itemIds: model.manifest.itemIds, expected }));
+}
