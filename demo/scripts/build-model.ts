@@ -47,7 +47,8 @@ function demoPersonas(catalog: Catalog, rng: Rng, count: number): Persona[] {
       reviewRate: rng.next() * 0.3,
       coupons: rng.chance(0.2),
       lang: rng.chance(0.15) ? 'zh' : 'en',
-      stray: 0.1 + rng.next() * 0.2,
+      // Little straying: the demo wants visible structure in its logs (tastes stay in a department).
+      stray: 0.03 + rng.next() * 0.05,
     };
     if (rng.chance(0.2)) p.stopAfterDays = rng.int(10, 60);
     return p;

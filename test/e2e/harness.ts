@@ -35,6 +35,8 @@ export interface E2EContext {
 /** One end-to-end test. */
 export interface E2ESpec {
   name: string;
+  /** A reason to skip the spec in this run, or undefined to run it. */
+  skip?: () => string | undefined;
   run(ctx: E2EContext): Promise<void>;
 }
 

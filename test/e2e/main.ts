@@ -19,6 +19,11 @@ export async function runE2E(filter?: string): Promise<number> {
   let failed = 0;
   try {
     for (const spec of specs.filter((s) => !filter || s.name.includes(filter))) {
+      const skipped = spec.skip?.();
+      if (skipped) {
+        console.log(`  - ${spec.name} (skipped: ${skipped})`);
+        continue;
+      }
       const start = performance.now();
       try {
         await spec.run(browser.ctx);

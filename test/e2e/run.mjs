@@ -6,8 +6,9 @@ import { prepareDemo } from '../../demo/scripts/prepare.mjs';
 
 let failed;
 try {
-  // The model artifact is not needed by these specs; E2E_MODEL=1 builds it too.
-  prepareDemo({ model: process.env.E2E_MODEL === '1' });
+  // The demo's model step (persona logs → insitu build, cached while its inputs are unchanged)
+  // feeds the model-rails spec; E2E_MODEL=0 skips both.
+  prepareDemo({ model: process.env.E2E_MODEL !== '0' });
   register();
   const { runE2E } = await import('./main.ts');
   failed = await runE2E(process.argv[2]);

@@ -85,7 +85,8 @@ export class InsituModel {
     const blend = this.manifest.blend;
     const known = history.filter((e) => e.item >= 0 && e.item < this.itemCount);
     const u = blend.model === 0 ? null : this.userVector(known);
-    const model = u === null ? null : softScale(Float32Array.from(await this.engine.dot(u)), blend.temperature);
+    const model =
+      u === null ? null : softScale(Float32Array.from(await this.engine.dot(u)), blend.temperature);
     return {
       model,
       covis: covisScores(this.parts.neighbours, known, blend.recency),

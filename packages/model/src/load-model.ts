@@ -12,7 +12,9 @@ export type ArtifactReader = (path: string) => Promise<Uint8Array>;
 /** Options of `loadModel`. */
 export interface LoadOptions {
   /** The fetch to use (default: the global one); e.g. a Cache Storage-backed fetch. */
-  fetch?: (url: string) => Promise<{ ok: boolean; status: number; arrayBuffer(): Promise<ArrayBuffer> }>;
+  fetch?: (
+    url: string,
+  ) => Promise<{ ok: boolean; status: number; arrayBuffer(): Promise<ArrayBuffer> }>;
   /** When given, the artifact must have been built for this catalog (`catalogHash`). */
   catalogHash?: string;
 }
@@ -44,15 +46,22 @@ export function checkManifest(m: ArtifactManifest, catalogHash?: string): void {
 }
 
 /** Loads an artifact through any file reader (fetch in the worker, the file system in Node). */
-export async function loadArtifact(read: ArtifactReader, catalogHash?: string): Promise<InsituModel> {
+export async function loadArtifact(
+  read: ArtifactReader,
+  catalogHash?: string,
+): Promise<InsituModel> {
   const manifest = json<ArtifactManifest>(await read(FILES.manifest));
   checkManifest(manifest, catalogHash);
   const sized = async (path: string) => {
     const bytes = await read(path);
     if (manifest.files[path] !== undefined && manifest.files[path] !== bytes.length) {
-      throw new InsituError('artifact_mismatch', `${path} has ${bytes.length} bytes, manifest says ${manifest.files[path]}.`, {
-        field: path,
-      });
+      throw new InsituError(
+        'artifact_mismatch',
+        `${path} has ${bytes.length} bytes, manifest says ${manifest.files[path]}.`,
+        {
+          field: path,
+        },
+      );
     }
     return bytes;
   };
@@ -66,7 +75,9 @@ export async function loadArtifact(read: ArtifactReader, catalogHash?: string): 
     manifest.encoder === null ? null : sized(FILES.encoderWeights),
   ]);
   const encoder =
-    encJson === null || encBin === null ? null : decodeEncoderWeights(json<EncoderModelJson>(encJson), encBin);
+    encJson === null || encBin === null
+      ? null
+      : decodeEncoderWeights(json<EncoderModelJson>(encJson), encBin);
   const centroids = json<{ centroids: number[][] }>(cen).centroids.map((c) => Float32Array.from(c));
   return new InsituModel({
     manifest,

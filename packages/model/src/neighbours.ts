@@ -36,7 +36,12 @@ export function topKNeighbours(rows: readonly Map<number, number>[], k: number):
 }
 
 /** Adds `weight × score(i, j)` to `out[j]` for each neighbour j of item i. */
-export function addNeighbours(t: NeighbourTable, i: number, weight: number, out: Float32Array): void {
+export function addNeighbours(
+  t: NeighbourTable,
+  i: number,
+  weight: number,
+  out: Float32Array,
+): void {
   const scale = (weight * t.rowScale[i]!) / 255;
   for (let e = t.offsets[i]!; e < t.offsets[i + 1]!; e++) out[t.cols[e]!]! += scale * t.q[e]!;
 }

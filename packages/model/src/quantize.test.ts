@@ -7,14 +7,19 @@ describe('int8 row quantisation', () => {
     const random = seededRandom(7);
     const rows = 50;
     const cols = 32;
-    const data = Float32Array.from({ length: rows * cols }, (_, i) => (random() - 0.5) * (1 + (i % 7)));
+    const data = Float32Array.from(
+      { length: rows * cols },
+      (_, i) => (random() - 0.5) * (1 + (i % 7)),
+    );
     const q = quantizeRows(data, rows, cols);
     const back = dequantizeAll(q);
     for (let r = 0; r < rows; r++) {
       let max = 0;
       for (let c = 0; c < cols; c++) max = Math.max(max, Math.abs(data[r * cols + c]!));
       for (let c = 0; c < cols; c++) {
-        expect(Math.abs(back[r * cols + c]! - data[r * cols + c]!)).toBeLessThanOrEqual(max / 254 + 1e-7);
+        expect(Math.abs(back[r * cols + c]! - data[r * cols + c]!)).toBeLessThanOrEqual(
+          max / 254 + 1e-7,
+        );
       }
     }
     const row = new Float32Array(cols);

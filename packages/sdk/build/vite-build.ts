@@ -9,6 +9,7 @@ const sdk = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.ur
  * App-mode build (library mode would inline the worker and, later, tfjs's wasm as base64):
  * - `insitu.js`: the script-tag runtime (reads data-* attributes, replays the snippet queue);
  * - `index.js`: ESM `createInsitu` for bundler users;
+ * - `widgets.js`: the `<insitu-recommendations>` element (uses `window.insitu`, shares no code);
  * - `insitu-worker.js`: the worker, a separate file found via `new URL(..., import.meta.url)`;
  * - `snippet.min.js`: the snippet to paste; `chunks/`: code shared by the entries.
  */
@@ -22,7 +23,11 @@ export const sdkBuild: Pick<UserConfig, 'base' | 'build' | 'worker' | 'plugins'>
     target: 'es2022',
     modulePreload: false,
     rolldownOptions: {
-      input: { insitu: sdk('src/main/auto.ts'), index: sdk('src/main/index.ts') },
+      input: {
+        insitu: sdk('src/main/auto.ts'),
+        index: sdk('src/main/index.ts'),
+        widgets: sdk('src/widgets/index.ts'),
+      },
       preserveEntrySignatures: 'exports-only',
       output: {
         entryFileNames: '[name].js',

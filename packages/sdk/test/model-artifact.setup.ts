@@ -1,7 +1,7 @@
 // Vitest globalSetup of the browser project: builds a tiny model artifact in Node with the real
 // `insitu build` command, and the Node model's scores for a few histories, into
 // packages/sdk/.tmp/model-test/ (gitignored), which the browser tests fetch from Vite's server.
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { readArtifactDir } from '@insitu/model/node';
 import { build } from '../../cli/src/commands/build.ts';
@@ -18,6 +18,12 @@ export default async function setup(): Promise<void> {
   const args = ['--catalog', `${dir}catalog.json`, '--events', `${dir}interactions.csv`];
   const code = await build([...args, '--out', `${dir}model`, '--epochs', '2', '--seed', '7']);
   if (code !== 0) throw new Error(`insitu build exited with ${code}`);
+  // This shop is so regular that the tuned blend may be co-visitation alone; fix weights that use
+  // every signal, so the round trip runs the encoder and the engine's dot products too.
+  const manifestPath = `${dir}model/manifest.json`;
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { blend: object };
+  manifest.blend = { ...manifest.blend, model: 1, temperature: 1, covis: 0.5, popularity: 0.1 };
+  await writeFile(manifestPath, JSON.stringify(manifest));
   // What Node scores for each history: the browser must reproduce it from the same files.
   const model = await readArtifactDir(`${dir}model`);
   const index = new Map(catalog.items.map((item, i) => [item.id, i]));

@@ -1,7 +1,14 @@
 import type { E2ESpec } from '../harness.ts';
 import { demoJourney } from './demo-journey.spec.ts';
+import { modelRails } from './model-rails.spec.ts';
 import { multiTab } from './multi-tab.spec.ts';
 import { consentRequired, globalPrivacyControl } from './privacy.spec.ts';
 
 /** Every end-to-end spec, in the order they run. */
-export const specs: E2ESpec[] = [demoJourney, multiTab, consentRequired, globalPrivacyControl];
+export const specs: E2ESpec[] = [
+  demoJourney,
+  modelRails,
+  multiTab,
+  consentRequired,
+  globalPrivacyControl,
+];

@@ -34,13 +34,20 @@ afterAll(async () => {
 describe('insitu build', () => {
   it('trains on interactions.csv and writes a loadable artifact for the catalog', async () => {
     const out = join(dir, 'model');
-    const args = ['--catalog', join(dir, 'catalog.json'), '--events', join(dir, 'interactions.csv')];
+    const args = [
+      '--catalog',
+      join(dir, 'catalog.json'),
+      '--events',
+      join(dir, 'interactions.csv'),
+    ];
     expect(await build([...args, '--out', out, '--epochs', '2', '--seed', '3'])).toBe(0);
     const model = await readArtifactDir(out, catalogHash(catalog));
     expect(model.manifest.kind).toBe('sequence');
     expect(model.manifest.itemIds).toEqual(catalog.items.map((i) => i.id));
     expect(model.manifest.eval['blend']!.users).toBeGreaterThan(0);
-    const written = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { files: Record<string, number> };
+    const written = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as {
+      files: Record<string, number>;
+    };
     for (const [path, bytes] of Object.entries(written.files)) {
       expect((await readFile(join(out, path))).length).toBe(bytes);
     }
@@ -54,7 +61,9 @@ describe('insitu build', () => {
     const again = join(dir, 'again');
     expect(await build([...args, '--out', again, '--epochs', '2', '--seed', '3'])).toBe(0);
     for (const file of ['embeddings.bin', 'neighbours.bin', 'encoder/weights.bin']) {
-      expect((await readFile(join(again, file))).equals(await readFile(join(out, file)))).toBe(true);
+      expect((await readFile(join(again, file))).equals(await readFile(join(out, file)))).toBe(
+        true,
+      );
     }
   });
 

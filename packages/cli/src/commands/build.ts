@@ -32,13 +32,18 @@ async function readCatalog(path: string): Promise<Catalog> {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new InsituError('invalid_catalog', `${path} is not valid JSON.`, { field: path, cause: error });
+    throw new InsituError('invalid_catalog', `${path} is not valid JSON.`, {
+      field: path,
+      cause: error,
+    });
   }
   try {
     return validateCatalog(json);
   } catch (error) {
     if (error instanceof InsituError) {
-      throw new InsituError(error.code, `${path}: ${error.message}`, { field: error.field ?? path });
+      throw new InsituError(error.code, `${path}: ${error.message}`, {
+        field: error.field ?? path,
+      });
     }
     throw error;
   }
@@ -66,7 +71,11 @@ async function catalogSequences(paths: string[], ids: Map<string, number>) {
     }
     return out;
   });
-  return { sequences: sequences.filter((s) => s.length > 0), dropped, interactions: dataset.interactions };
+  return {
+    sequences: sequences.filter((s) => s.length > 0),
+    dropped,
+    interactions: dataset.interactions,
+  };
 }
 
 /** `insitu build`: logs + catalog → model artifact. */
@@ -91,8 +100,14 @@ export const build: Command = async (args) => {
   }
   const seed = Number(values.seed);
   const epochs = values.epochs === undefined ? undefined : Number(values.epochs);
-  if (!Number.isInteger(seed) || (epochs !== undefined && !(Number.isInteger(epochs) && epochs > 0))) {
-    throw new InsituError('invalid_input', '--seed and --epochs must be whole numbers (epochs ≥ 1).');
+  if (
+    !Number.isInteger(seed) ||
+    (epochs !== undefined && !(Number.isInteger(epochs) && epochs > 0))
+  ) {
+    throw new InsituError(
+      'invalid_input',
+      '--seed and --epochs must be whole numbers (epochs ≥ 1).',
+    );
   }
   const started = performance.now();
   const catalog = await readCatalog(values.catalog);
@@ -102,7 +117,9 @@ export const build: Command = async (args) => {
       ? { sequences: [], dropped: 0, interactions: 0 }
       : await catalogSequences(values.events, ids);
   if (logs.dropped > 0) {
-    console.error(`insitu build: ${logs.dropped} interactions name items missing from the catalog; skipped.`);
+    console.error(
+      `insitu build: ${logs.dropped} interactions name items missing from the catalog; skipped.`,
+    );
   }
   const data: TrainingData = {
     itemCount: catalog.items.length,

@@ -10,7 +10,9 @@ export function progressBar(stream: NodeJS.WriteStream) {
         if (now - lastDraw < 100 && pct < 100) return;
         lastDraw = now;
         const filled = Math.round(pct / 4);
-        stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(25 - filled)}] ${String(pct).padStart(3)}% ${label.padEnd(40)}`);
+        stream.write(
+          `\r[${'#'.repeat(filled)}${'-'.repeat(25 - filled)}] ${String(pct).padStart(3)}% ${label.padEnd(40)}`,
+        );
       } else if (Math.floor(pct / 10) > lastTenth) {
         lastTenth = Math.floor(pct / 10);
         stream.write(`${String(pct).padStart(3)}% ${label}\n`);

@@ -11,9 +11,13 @@ export function encodeEmbeddings(m: QuantizedMatrix): Uint8Array {
 }
 
 const mismatch = (file: string, what: string) =>
-  new InsituError('artifact_mismatch', `${file}: ${what}; rebuild the model with \`insitu build\`.`, {
-    field: file,
-  });
+  new InsituError(
+    'artifact_mismatch',
+    `${file}: ${what}; rebuild the model with \`insitu build\`.`,
+    {
+      field: file,
+    },
+  );
 
 /** Copies bytes to a fresh, aligned buffer (fetched buffers may be shared or unaligned). */
 const aligned = (bytes: Uint8Array, start: number, length: number): ArrayBuffer =>
@@ -22,7 +26,10 @@ const aligned = (bytes: Uint8Array, start: number, length: number): ArrayBuffer 
 /** Reads `embeddings.bin`. */
 export function decodeEmbeddings(bytes: Uint8Array, rows: number, cols: number): QuantizedMatrix {
   if (bytes.length !== rows * 4 + rows * cols) {
-    throw mismatch('embeddings.bin', `expected ${rows * 4 + rows * cols} bytes, got ${bytes.length}`);
+    throw mismatch(
+      'embeddings.bin',
+      `expected ${rows * 4 + rows * cols} bytes, got ${bytes.length}`,
+    );
   }
   return {
     rows,

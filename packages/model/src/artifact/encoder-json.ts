@@ -27,11 +27,17 @@ export function decodeEncoderWeights(json: EncoderModelJson, data: Uint8Array): 
   let at = 0;
   for (const spec of specs) {
     if (spec.dtype !== 'float32') {
-      throw new InsituError('artifact_mismatch', `encoder weight ${spec.name} is ${spec.dtype}, expected float32.`);
+      throw new InsituError(
+        'artifact_mismatch',
+        `encoder weight ${spec.name} is ${spec.dtype}, expected float32.`,
+      );
     }
     const size = spec.shape.reduce((a, b) => a * b, 1);
     if (at + size * 4 > data.length) {
-      throw new InsituError('artifact_mismatch', 'encoder/weights.bin is shorter than model.json says.');
+      throw new InsituError(
+        'artifact_mismatch',
+        'encoder/weights.bin is shorter than model.json says.',
+      );
     }
     out[spec.name] = new Float32Array(data.slice(at, at + size * 4).buffer);
     at += size * 4;

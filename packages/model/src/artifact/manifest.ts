@@ -37,7 +37,13 @@ export interface ArtifactManifest {
   files: Record<string, number>;
   /** Validation figures of the blend and of each signal alone (absent when there was no holdout). */
   eval: Record<string, HoldoutFigures>;
-  training: { users: number; interactions: number; seconds: number; backend: string; epochs: number };
+  training: {
+    users: number;
+    interactions: number;
+    seconds: number;
+    backend: string;
+    epochs: number;
+  };
 }
 
 /** Names of the files next to `manifest.json`. */

@@ -14,7 +14,8 @@ export interface EncoderConfig {
 export const KINDS: readonly InteractionKind[] = ['view', 'cart', 'purchase', 'rating'];
 
 /** Row of the kind table for a kind (unknown kinds read as views). */
-export const kindIndex = (kind: string): number => Math.max(0, KINDS.indexOf(kind as InteractionKind));
+export const kindIndex = (kind: string): number =>
+  Math.max(0, KINDS.indexOf(kind as InteractionKind));
 
 /** Name and shape of every encoder weight, in the order they are saved. */
 export function weightShapes(c: EncoderConfig): [string, number[]][] {

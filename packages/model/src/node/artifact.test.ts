@@ -44,7 +44,9 @@ describe('model artifact', () => {
     expect(b.length).toBe(shop.data.itemCount);
     for (let i = 0; i < a.length; i++) expect(b[i]).toBeCloseTo(a[i]!, 5);
     expect(loaded.manifest.itemIds).toEqual(shop.data.itemIds);
-    expect(loaded.boughtTogether(8)).toEqual(built.boughtTogether(8).map(([j, s]) => [j, expect.closeTo(s, 5)]));
+    expect(loaded.boughtTogether(8)).toEqual(
+      built.boughtTogether(8).map(([j, s]) => [j, expect.closeTo(s, 5)]),
+    );
   });
 
   it('learns the walk: after items 8, 9, 10 the next item 11 ranks near the top', async () => {
@@ -55,7 +57,9 @@ describe('model artifact', () => {
       .sort((x, y) => scores[y]! - scores[x]!)
       .indexOf(11);
     expect(rank).toBeLessThan(3);
-    expect(parts.manifest.eval['blend']!.hr10).toBeGreaterThan(parts.manifest.eval['popularity']!.hr10);
+    expect(parts.manifest.eval['blend']!.hr10).toBeGreaterThan(
+      parts.manifest.eval['popularity']!.hr10,
+    );
   });
 
   it('is deterministic for a seed and differs for another seed', async () => {
@@ -67,20 +71,32 @@ describe('model artifact', () => {
     }
     // Only the measured build time may differ between the manifests.
     const manifest = (f: typeof x) => {
-      const m = JSON.parse(new TextDecoder().decode(f.get('manifest.json'))) as { training: { seconds?: number } };
+      const m = JSON.parse(new TextDecoder().decode(f.get('manifest.json'))) as {
+        training: { seconds?: number };
+      };
       delete m.training.seconds;
       return m;
     };
     expect(manifest(y)).toEqual(manifest(x));
-    const other = await fitModel({ ...shop.data, seed: 6 }, { epochs: 3, createdAt, holdoutUsers: 60 });
+    const other = await fitModel(
+      { ...shop.data, seed: 6 },
+      { epochs: 3, createdAt, holdoutUsers: 60 },
+    );
     expect(Array.from(other.embeddings.values)).not.toEqual(Array.from(parts.embeddings.values));
   });
 
   it('runs the same encoder on the device as in training (JS forward = tfjs graph)', async () => {
     await setupTraining();
-    const c = { dims: parts.manifest.dims, maxLen: parts.manifest.encoder!.maxLen, itemCount: shop.data.itemCount };
+    const c = {
+      dims: parts.manifest.dims,
+      maxLen: parts.manifest.encoder!.maxLen,
+      itemCount: shop.data.itemCount,
+    };
     const vars = Object.fromEntries(
-      weightShapes(c).map(([name, shape]) => [name, tf.variable(tf.tensor(parts.encoder![name]!, shape))]),
+      weightShapes(c).map(([name, shape]) => [
+        name,
+        tf.variable(tf.tensor(parts.encoder![name]!, shape)),
+      ]),
     );
     const out = encodeBatch(
       vars,
@@ -108,7 +124,9 @@ describe('model artifact', () => {
     const withHash = { ...parts, manifest: { ...parts.manifest, catalogHash: 'abc' } };
     const other = await mkdtemp(join(tmpdir(), 'insitu-artifact-'));
     await writeArtifactDir(other, await serializeArtifact(withHash));
-    await expect(readArtifactDir(other, 'xyz')).rejects.toMatchObject({ code: 'artifact_mismatch' });
+    await expect(readArtifactDir(other, 'xyz')).rejects.toMatchObject({
+      code: 'artifact_mismatch',
+    });
     await rm(other, { recursive: true, force: true });
   });
 });

@@ -10,14 +10,25 @@ const MAX_PAIRWISE = 20_000;
 
 type ManifestBase = Pick<
   ArtifactManifest,
-  'format' | 'formatVersion' | 'createdAt' | 'seed' | 'catalogHash' | 'itemCount' | 'dims' | 'itemIds'
+  | 'format'
+  | 'formatVersion'
+  | 'createdAt'
+  | 'seed'
+  | 'catalogHash'
+  | 'itemCount'
+  | 'dims'
+  | 'itemIds'
 >;
 
 /**
  * A content-only model for a shop without logs: item vectors from catalog text and categories,
  * "similar" neighbours by cosine, and the catalog's own order as the popularity fallback.
  */
-export function buildContentParts(items: readonly ContentItem[], base: ManifestBase, seed: number): ModelParts {
+export function buildContentParts(
+  items: readonly ContentItem[],
+  base: ManifestBase,
+  seed: number,
+): ModelParts {
   const n = base.itemCount;
   const d = base.dims;
   const vectors = contentVectors(

@@ -46,7 +46,11 @@ function features(item: ContentItem): Map<string, number> {
  * tags) projected to `dims` with a seeded sign projection, then L2-normalised, so items that share
  * rare terms or categories point the same way.
  */
-export function contentVectors(items: readonly ContentItem[], dims: number, seed: number): Float32Array {
+export function contentVectors(
+  items: readonly ContentItem[],
+  dims: number,
+  seed: number,
+): Float32Array {
   const feats = items.map(features);
   const df = new Map<string, number>();
   for (const f of feats) for (const k of f.keys()) df.set(k, (df.get(k) ?? 0) + 1);

@@ -46,7 +46,8 @@ export function encodeBatch(
     'int32',
   );
   const mask = tf.expandDims(tf.cast(tf.greater(items, 0), 'float32'), -1);
-  const drop = (x: tf.Tensor) => (dropout.rate > 0 ? tf.dropout(x, dropout.rate, undefined, dropout.seed()) : x);
+  const drop = (x: tf.Tensor) =>
+    dropout.rate > 0 ? tf.dropout(x, dropout.rate, undefined, dropout.seed()) : x;
 
   let x: tf.Tensor = tf.add(tf.gather(v['item']!, items), tf.gather(v['kind']!, kinds));
   x = tf.mul(tf.add(x, tf.gather(v['pos']!, posIdx)), mask);
@@ -93,11 +94,23 @@ export function batchLoss(
     }
   });
   const hv = tf.gather(hidden, tf.tensor1d(where, 'int32'));
-  const targetQ = tf.tensor2d(Float32Array.from(targets, (t) => logQ[t]!), [targets.length, 1]);
-  const negQ = tf.tensor2d(Float32Array.from(negatives, (t) => logQ[t]!), [1, negatives.length]);
+  const targetQ = tf.tensor2d(
+    Float32Array.from(targets, (t) => logQ[t]!),
+    [targets.length, 1],
+  );
+  const negQ = tf.tensor2d(
+    Float32Array.from(negatives, (t) => logQ[t]!),
+    [1, negatives.length],
+  );
   // logQ correction: negatives come from a popularity-shaped distribution, not uniform.
-  const pos = tf.sub(tf.sum(tf.mul(hv, tf.gather(v['item']!, tf.tensor1d(targets, 'int32'))), -1, true), targetQ);
-  const neg = tf.sub(tf.matMul(hv, tf.gather(v['item']!, tf.tensor1d(negatives, 'int32')), false, true), negQ);
+  const pos = tf.sub(
+    tf.sum(tf.mul(hv, tf.gather(v['item']!, tf.tensor1d(targets, 'int32'))), -1, true),
+    targetQ,
+  );
+  const neg = tf.sub(
+    tf.matMul(hv, tf.gather(v['item']!, tf.tensor1d(negatives, 'int32')), false, true),
+    negQ,
+  );
   const all = tf.concat([pos, neg], 1);
   return tf.mean(tf.sub(tf.logSumExp(all, 1, true), pos));
 }

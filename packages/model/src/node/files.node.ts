@@ -22,6 +22,8 @@ export function readArtifactDir(dir: string, catalogHash?: string): Promise<Insi
 export function readArtifactFiles(files: ArtifactFiles): Promise<InsituModel> {
   return loadArtifact((path) => {
     const bytes = files.get(path);
-    return bytes === undefined ? Promise.reject(new Error(`missing ${path}`)) : Promise.resolve(bytes);
+    return bytes === undefined
+      ? Promise.reject(new Error(`missing ${path}`))
+      : Promise.resolve(bytes);
   });
 }

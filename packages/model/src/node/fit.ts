@@ -37,7 +37,8 @@ export interface InsituFitOptions extends FitOptions {
 /** The interactions needed before a sequence model is trained instead of a content model. */
 export const MIN_INTERACTIONS = 20;
 
-const autoEpochs = (positions: number) => Math.max(2, Math.min(12, Math.round(1.2e6 / Math.max(1, positions))));
+const autoEpochs = (positions: number) =>
+  Math.max(2, Math.min(12, Math.round(1.2e6 / Math.max(1, positions))));
 
 /**
  * Fits everything the artifact holds: trains the encoder on the training sequences minus a holdout
@@ -62,12 +63,21 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
   };
   if (interactions < MIN_INTERACTIONS) {
     const parts = buildContentParts(o.content ?? [], base, data.seed);
-    parts.manifest.training = { users: sequences.length, interactions, seconds: (performance.now() - t0) / 1000, backend: 'none', epochs: 0 };
+    parts.manifest.training = {
+      users: sequences.length,
+      interactions,
+      seconds: (performance.now() - t0) / 1000,
+      backend: 'none',
+      epochs: 0,
+    };
     progress(1, 'content model');
     return parts;
   }
   const random = seededRandom(data.seed);
-  const maxCases = Math.max(50, Math.min(o.holdoutUsers ?? 5000, Math.floor(2e7 / Math.max(1, data.itemCount))));
+  const maxCases = Math.max(
+    50,
+    Math.min(o.holdoutUsers ?? 5000, Math.floor(2e7 / Math.max(1, data.itemCount))),
+  );
   const { train, cases } = splitHoldout(sequences, maxCases, random);
   const backend = await setupTraining(o.backend ?? 'wasm');
   const config: EncoderConfig = { dims, maxLen: o.maxLen ?? 16, itemCount: data.itemCount };
@@ -81,7 +91,11 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
   const itemTable = encoder['item']!.slice(dims);
   const embeddings = quantizeRows(itemTable, data.itemCount, dims);
   const { halfLife, popularity } = chooseHalfLife(train, data.itemCount, cases);
-  const draft = (nb: ModelParts['neighbours'], pop: Float32Array, manifest: ArtifactManifest): ModelParts => ({
+  const draft = (
+    nb: ModelParts['neighbours'],
+    pop: Float32Array,
+    manifest: ArtifactManifest,
+  ): ModelParts => ({
     manifest,
     embeddings,
     encoder,
@@ -99,7 +113,9 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
     eval: {},
     training: { users: sequences.length, interactions, seconds: 0, backend, epochs },
   };
-  const tuner = new InsituModel(draft(buildCovisitation(train, data.itemCount), popularity[0]!, manifest));
+  const tuner = new InsituModel(
+    draft(buildCovisitation(train, data.itemCount), popularity[0]!, manifest),
+  );
   const modelDots: (Float32Array | null)[] = [];
   for (const c of cases) {
     const u = tuner.userVector(c.history);
@@ -133,14 +149,22 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
  * device faces: what is popular now) and as of the end of the logs (what a leave-one-out eval
  * measures). Returns the as-of popularity per case for the blend search.
  */
-function chooseHalfLife(train: readonly (readonly HistoryEntry[])[], itemCount: number, cases: readonly HoldoutCase[]) {
+function chooseHalfLife(
+  train: readonly (readonly HistoryEntry[])[],
+  itemCount: number,
+  cases: readonly HoldoutCase[],
+) {
   const span = timeSpan(train);
   const times = cases.map((c) => c.ts);
   const judge = (popularity: (i: number) => Float32Array) => {
     const f = holdoutFigures(cases, popularity, itemCount);
     return f.hr10 + f.ndcg10 + f.ndcg100;
   };
-  let best = { halfLife: null as number | null, popularity: [] as Float32Array[], score: -Infinity };
+  let best = {
+    halfLife: null as number | null,
+    popularity: [] as Float32Array[],
+    score: -Infinity,
+  };
   for (const halfLife of [null, span, span / 2, span / 4, span / 8, span / 16]) {
     if (halfLife === 0) continue;
     const asOf = popularityAsOf(train, itemCount, halfLife, times);
@@ -164,7 +188,11 @@ async function tunerDots(model: InsituModel, u: Float32Array): Promise<Float32Ar
 }
 
 /** A few k-means centroids of user vectors (of up to 2000 sampled users) for profile segments. */
-function segmentCentroids(model: InsituModel, sequences: readonly (readonly HistoryEntry[])[], random: () => number): Float32Array[] {
+function segmentCentroids(
+  model: InsituModel,
+  sequences: readonly (readonly HistoryEntry[])[],
+  random: () => number,
+): Float32Array[] {
   const sample: Float32Array[] = [];
   for (const s of sequences) {
     if (sample.length >= 2000) break;

@@ -72,7 +72,11 @@ export function rankFigures(
 }
 
 /** Mean figures of a scoring function over the cases. */
-export function holdoutFigures(cases: readonly HoldoutCase[], score: (i: number) => Float32Array, itemCount: number): HoldoutFigures {
+export function holdoutFigures(
+  cases: readonly HoldoutCase[],
+  score: (i: number) => Float32Array,
+  itemCount: number,
+): HoldoutFigures {
   const sum = [0, 0, 0, 0];
   const seen = new Uint8Array(itemCount);
   cases.forEach((c, i) => {
@@ -83,5 +87,11 @@ export function holdoutFigures(cases: readonly HoldoutCase[], score: (i: number)
   });
   const n = Math.max(1, cases.length);
   const r = (x: number) => Math.round((x / n) * 1e4) / 1e4;
-  return { users: cases.length, hr10: r(sum[0]!), ndcg10: r(sum[1]!), mrr10: r(sum[2]!), ndcg100: r(sum[3]!) };
+  return {
+    users: cases.length,
+    hr10: r(sum[0]!),
+    ndcg10: r(sum[1]!),
+    mrr10: r(sum[2]!),
+    ndcg100: r(sum[3]!),
+  };
 }

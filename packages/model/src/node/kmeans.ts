@@ -15,7 +15,9 @@ export function kmeans(
     for (let j = 0; j < d; j++) s += (a[j]! - b[j]!) ** 2;
     return s;
   };
-  const centroids: Float32Array[] = [Float32Array.from(vectors[Math.floor(random() * vectors.length)]!)];
+  const centroids: Float32Array[] = [
+    Float32Array.from(vectors[Math.floor(random() * vectors.length)]!),
+  ];
   while (centroids.length < Math.min(k, vectors.length)) {
     const d2 = vectors.map((v) => Math.min(...centroids.map((c) => dist(v, c))));
     const total = d2.reduce((a, b) => a + b, 0);

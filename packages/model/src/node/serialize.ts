@@ -17,7 +17,9 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
  */
 async function encoderFiles(parts: ModelParts): Promise<[EncoderModelJson, Uint8Array]> {
   const enc = parts.manifest.encoder!;
-  const shapes = new Map(weightShapes({ dims: parts.manifest.dims, maxLen: enc.maxLen, itemCount: 0 }));
+  const shapes = new Map(
+    weightShapes({ dims: parts.manifest.dims, maxLen: enc.maxLen, itemCount: 0 }),
+  );
   const tensors = DENSE_WEIGHTS.map((name) => ({
     name,
     tensor: tf.tensor(parts.encoder![name]!, shapes.get(name)!),
@@ -32,8 +34,15 @@ async function encoderFiles(parts: ModelParts): Promise<[EncoderModelJson, Uint8
         {
           format: 'insitu-encoder',
           generatedBy: 'insitu build',
-          modelTopology: { type: 'causal-self-attention', blocks: 1, dims: parts.manifest.dims, maxLen: enc.maxLen },
-          weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs as WeightSpec[] }],
+          modelTopology: {
+            type: 'causal-self-attention',
+            blocks: 1,
+            dims: parts.manifest.dims,
+            maxLen: enc.maxLen,
+          },
+          weightsManifest: [
+            { paths: ['weights.bin'], weights: artifacts.weightSpecs as WeightSpec[] },
+          ],
         },
         bytes,
       ];
@@ -57,7 +66,10 @@ export async function serializeArtifact(parts: ModelParts): Promise<ArtifactFile
     files.set(FILES.encoderJson, utf8(JSON.stringify(json)));
     files.set(FILES.encoderWeights, bin);
   }
-  const manifest = { ...parts.manifest, files: Object.fromEntries([...files].map(([p, b]) => [p, b.length])) };
+  const manifest = {
+    ...parts.manifest,
+    files: Object.fromEntries([...files].map(([p, b]) => [p, b.length])),
+  };
   files.set(FILES.manifest, utf8(JSON.stringify(manifest, null, 1)));
   return files;
 }

@@ -20,7 +20,11 @@ export function tinyShop(seed: number, users = 150, categories = 5, perCategory 
     const s: HistoryEntry[] = [];
     for (let k = 0; k < length; k++) {
       ts += 1000 + Math.floor(random() * 60_000);
-      s.push({ item: c * perCategory + ((start + k) % perCategory), ts, kind: kinds[Math.floor(random() * kinds.length)]! });
+      s.push({
+        item: c * perCategory + ((start + k) % perCategory),
+        ts,
+        kind: kinds[Math.floor(random() * kinds.length)]!,
+      });
     }
     sequences.push(s);
   }

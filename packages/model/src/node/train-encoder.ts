@@ -24,10 +24,14 @@ export interface TrainOptions {
 }
 
 /** Cuts every sequence into windows of at most maxLen + 1 items, newest window first. */
-function windows(sequences: readonly (readonly HistoryEntry[])[], maxLen: number): HistoryEntry[][] {
+function windows(
+  sequences: readonly (readonly HistoryEntry[])[],
+  maxLen: number,
+): HistoryEntry[][] {
   const out: HistoryEntry[][] = [];
   for (const s of sequences) {
-    for (let end = s.length; end >= 2; end -= maxLen) out.push(s.slice(Math.max(0, end - maxLen - 1), end));
+    for (let end = s.length; end >= 2; end -= maxLen)
+      out.push(s.slice(Math.max(0, end - maxLen - 1), end));
   }
   return out;
 }
@@ -35,7 +39,7 @@ function windows(sequences: readonly (readonly HistoryEntry[])[], maxLen: number
 function toBatches(seqs: HistoryEntry[][], maxPositions: number): SequenceBatch[] {
   const sorted = [...seqs].sort((a, b) => a.length - b.length);
   const batches: SequenceBatch[] = [];
-  for (let start = 0; start < sorted.length; ) {
+  for (let start = 0; start < sorted.length;) {
     const len = sorted[Math.min(sorted.length - 1, start + 1)]!.length - 1;
     let rows = Math.max(1, Math.floor(maxPositions / Math.max(1, len)));
     rows = Math.min(rows, sorted.length - start);
@@ -60,7 +64,11 @@ function toBatches(seqs: HistoryEntry[][], maxPositions: number): SequenceBatch[
 }
 
 /** Draws item rows (index + 1) ∝ (count + 1)^power; logQ[row] = log of that probability. */
-function negativeSampler(sequences: readonly (readonly HistoryEntry[])[], itemCount: number, power: number) {
+function negativeSampler(
+  sequences: readonly (readonly HistoryEntry[])[],
+  itemCount: number,
+  power: number,
+) {
   const weight = new Float64Array(itemCount + 1).fill(1);
   weight[0] = 0;
   for (const s of sequences) for (const e of s) weight[e.item + 1]! += 1;
@@ -98,7 +106,12 @@ function initVariables(c: EncoderConfig, random: () => number): EncoderVariables
     const values = new Float32Array(size);
     if (name.endsWith('_g')) values.fill(1);
     else if (shape.length === 2) {
-      const std = name === 'item' ? 0.05 : name === 'pos' || name === 'kind' ? 0.02 : 1 / Math.sqrt(shape[0]!);
+      const std =
+        name === 'item'
+          ? 0.05
+          : name === 'pos' || name === 'kind'
+            ? 0.02
+            : 1 / Math.sqrt(shape[0]!);
       for (let i = 0; i < size; i++) values[i] = std * normal();
     }
     if (name === 'item') values.fill(0, 0, c.dims);
@@ -117,7 +130,9 @@ export async function trainEncoder(
   const batches = toBatches(windows(sequences, c.maxLen), o.batchPositions ?? 1024);
   const vars = initVariables(c, random);
   const optimizer =
-    o.optimizer === 'adagrad' ? tf.train.adagrad(o.learningRate ?? 0.1) : tf.train.adam(o.learningRate ?? 0.01);
+    o.optimizer === 'adagrad'
+      ? tf.train.adagrad(o.learningRate ?? 0.1)
+      : tf.train.adam(o.learningRate ?? 0.01);
   const negCount = Math.min(o.negatives ?? 128, c.itemCount);
   const dropout = { rate: o.dropout ?? 0.2, seed: () => Math.floor(random() * 2 ** 31) };
   const sampler = negativeSampler(sequences, c.itemCount, o.negativePower ?? 0.75);
@@ -131,7 +146,10 @@ export async function trainEncoder(
     }
     for (const bi of order) {
       const negatives = Int32Array.from({ length: negCount }, () => sampler.draw(random()));
-      const loss = optimizer.minimize(() => batchLoss(vars, c, batches[bi]!, negatives, dropout, sampler.logQ), true);
+      const loss = optimizer.minimize(
+        () => batchLoss(vars, c, batches[bi]!, negatives, dropout, sampler.logQ),
+        true,
+      );
       step++;
       if (step % 10 === 0 || step === total) {
         o.onProgress?.(step / total, loss === null ? NaN : (await loss.data())[0]!);

@@ -48,7 +48,9 @@ export function tuneBlend(t: TuneInputs): TuneResult {
   const model = (temperature: number) => {
     let v = modelCache.get(temperature);
     if (v === undefined && t.modelDots !== null) {
-      v = t.modelDots.map((d) => (d === null ? null : softScale(Float32Array.from(d), temperature)));
+      v = t.modelDots.map((d) =>
+        d === null ? null : softScale(Float32Array.from(d), temperature),
+      );
       modelCache.set(temperature, v);
     }
     return v ?? null;
@@ -84,7 +86,11 @@ export function tuneBlend(t: TuneInputs): TuneResult {
     if (best.covis > 0) consider([0.5, 0.7, 0.85].map((recency) => ({ ...best, recency })));
     if (t.modelDots !== null) {
       const base = best;
-      consider([0.5, 1, 2].flatMap((temperature) => [0, ...weights].map((m) => ({ ...base, temperature, model: m }))));
+      consider(
+        [0.5, 1, 2].flatMap((temperature) =>
+          [0, ...weights].map((m) => ({ ...base, temperature, model: m })),
+        ),
+      );
     }
     const base = best;
     consider([0, ...weights].map((p) => ({ ...base, popularity: p })));

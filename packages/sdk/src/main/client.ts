@@ -1,4 +1,10 @@
-import { fromErrorInfo, type ErrorInfo, type RawEvent, type RecommendRequest } from '@insitu/core';
+import {
+  fromErrorInfo,
+  type ErrorInfo,
+  type Profile,
+  type RawEvent,
+  type RecommendRequest,
+} from '@insitu/core';
 import { proxy, wrap, type Remote } from 'comlink';
 import type { InsituConfig, Notice, Reply, WorkerApi, WorkerConfig } from '../protocol.ts';
 import { clearLocal, localEntries, mayPersist, writeConsent } from './consent-state.ts';
@@ -172,7 +178,8 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
     },
     // Each answer includes what the page tracked just before asking: post the buffer first.
     recommend: (request: RecommendRequest) => (post(), unwrap(() => api!.recommend(request))),
-    profile: () => (post(), unwrap(() => api!.profile())),
+    // The worker's profile service answers with a `Profile` (plain JSON on the wire).
+    profile: () => (post(), unwrap(() => api!.profile()) as Promise<unknown> as Promise<Profile>),
     audiences: () => (post(), unwrap(() => api!.audiences())),
     async consent(granted) {
       writeConsent(cfg.dbName, granted === true);

@@ -11,6 +11,7 @@ export type {
   CatalogItem,
   Catalog,
   JsonObject,
+  Profile,
 } from '@insitu/core';
 export type { Insitu, InsituEvents, ChangeInfo } from './types.ts';
 export type {
@@ -20,4 +21,5 @@ export type {
   StorageKind,
   InsituExport,
   AudienceMatch,
+  ModelInfo,
 } from '../protocol.ts';

@@ -1,4 +1,4 @@
-import type { InsituError, JsonObject, RecommendRequest, RecommendResult } from '@insitu/core';
+import type { InsituError, Profile, RecommendRequest, RecommendResult } from '@insitu/core';
 import type { AudienceMatch, InsituExport, Stats } from '../protocol.ts';
 
 /** What `on('change')` handlers receive: events were stored by this tab or another one. */
@@ -25,8 +25,8 @@ export interface Insitu {
   /** Records an event; resolves at once, without waiting for storage. */
   track(name: string, props?: object): Promise<void>;
   recommend(request: RecommendRequest): Promise<RecommendResult>;
-  /** The shopper's profile; rejects with `invalid_request` until the profile service is present. */
-  profile(): Promise<JsonObject>;
+  /** The shopper's profile, computed in the worker from this device's history. */
+  profile(): Promise<Profile>;
   audiences(): Promise<AudienceMatch[]>;
   /** Records the shopper's decision (persisted) and starts or stops storing. */
   consent(granted: boolean): Promise<void>;

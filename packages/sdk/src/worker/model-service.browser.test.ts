@@ -144,3 +144,71 @@ describe('backends', () => {
     expect(info.backend).toBe('js');
   });
 });
+
+describe('model strategies through the worker', () => {
+  it('cold start: trending in the page category, never random; one view personalises', async () => {
+    const { c } = open();
+    await modelInfo(c, (m) => m.state === 'ready');
+    const cold = await c.recommend({ strategy: 'for-you', limit: 4, context: { category: 'Lamps' } });
+    expect(cold.source).toBe('model');
+    expect(cold.items.map((x) => x.item.categories[1])).toEqual(['Lamps', 'Lamps', 'Lamps', 'Lamps']);
+    expect(cold.items[0]!.explanation).toMatchObject({ kind: 'trending', category: 'Lamps' });
+    const again = await c.recommend({ strategy: 'for-you', limit: 4, context: { category: 'Lamps' } });
+    expect(ids(again)).toEqual(ids(cold));
+    await view(c, 'p-17'); // Socks
+    const warm = await c.recommend({ strategy: 'for-you', limit: 3, context: { category: 'Lamps' } });
+    expect(warm.items.map((x) => x.item.categories[1])).toContain('Socks');
+    expect(ids(warm)).not.toContain('p-17');
+    const socks = warm.items.find((x) => x.item.categories[1] === 'Socks')!;
+    expect(socks.explanation).toMatchObject({ kind: 'because-viewed', sourceItemId: 'p-17' });
+    expect(socks.explanation.text).toBe('Because you viewed Socks 17');
+  });
+
+  it('similar-items and bought-together answer around an anchor, with filters and exclusions', async () => {
+    const { c } = open();
+    await modelInfo(c, (m) => m.state === 'ready');
+    const similar = await c.recommend({ strategy: 'similar-items', itemId: 'p-25', limit: 4 });
+    expect(similar.source).toBe('model');
+    expect(ids(similar)).not.toContain('p-25');
+    expect(similar.items[0]!.item.categories[1]).toBe('Lamps');
+    expect(similar.items[0]!.explanation).toEqual({
+      kind: 'similar',
+      text: 'Similar to Lamps 25',
+      sourceItemId: 'p-25',
+    });
+    const cheap = await c.recommend({
+      strategy: 'similar-items',
+      itemId: 'p-25',
+      limit: 8,
+      filter: { maxPrice: 20 },
+      exclude: { ids: ['p-24'] },
+    });
+    expect(cheap.items.length).toBeGreaterThan(0);
+    for (const x of cheap.items) expect(x.item.price).toBeLessThanOrEqual(20);
+    expect(ids(cheap)).not.toContain('p-24');
+    // Cart: complete the order with what is bought with the cart items, never the cart itself.
+    await c.track('Product Added', { product_id: 'p-33' });
+    await c.track('Product Added', { product_id: 'p-34' });
+    const together = await c.recommend({ strategy: 'bought-together', limit: 3 });
+    expect(ids(together)).not.toContain('p-33');
+    expect(ids(together)).not.toContain('p-34');
+    expect(together.items[0]!.item.categories[1]).toBe('Stoves');
+    expect(together.items[0]!.explanation.kind).toBe('bought-together');
+    expect(together.items[0]!.explanation.text).toMatch(/^Bought together with Stoves 3[34]$/);
+    await c.track('Order Completed', { products: [{ product_id: 'p-33' }, { product_id: 'p-34' }] });
+    const bought = await c.recommend({ strategy: 'similar-items', itemId: 'p-35', limit: 10 });
+    expect(ids(bought)).not.toContain('p-33');
+  });
+
+  it('serves recently-viewed and trending without waiting for the model', async () => {
+    const { c } = open({ model: tmp('missing/') });
+    await view(c, 'p-1');
+    expect(ids(await c.recommend({ strategy: 'recently-viewed' }))).toEqual(['p-1']);
+    const r = await c.recommend({ strategy: 'for-you', limit: 2 });
+    expect(r.source).toBe('fallback');
+    expect((await c.stats()).model).toMatchObject({
+      state: 'failed',
+      error: { code: 'model_load_failed' },
+    });
+  });
+});

@@ -32,8 +32,8 @@ export async function openModel(
   let selectError: string | undefined;
   const backendReady = import('./tf-backends.ts')
     .then(async (tf) => {
-      numTensors = tf.numTensors;
       await engine.select(tf);
+      numTensors = tf.numTensors;
     })
     .catch((e: unknown) => {
       // No tfjs (chunk failed to load): the plain-JS engine keeps answering.

@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RecommendResult } from '@insitu/core';
+import { createInsitu } from '../main/index.ts';
+import type { Insitu } from '../main/types.ts';
+import { InsituRecommendations, defineRecommendations } from './index.ts';
+import { renderItem, safeUrl } from './render.ts';
+
+// The tiny shop and artifact built by packages/sdk/test/model-artifact.setup.ts.
+const tmp = (path: string) => new URL(`/packages/sdk/.tmp/model-test/${path}`, location.href).href;
+const clients: Insitu[] = [];
+afterEach(async () => {
+  document.body.replaceChildren();
+  await Promise.all(clients.splice(0).map((c) => c.forget().catch(() => undefined)));
+});
+
+function mount(attrs: Record<string, string>, client?: Pick<Insitu, 'recommend' | 'track'>) {
+  defineRecommendations();
+  const el = document.createElement('insitu-recommendations') as InsituRecommendations;
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  el.client = client;
+  el.innerHTML = '<p class="fallback">Our best sellers</p>';
+  const rendered = new Promise<RecommendResult>((resolve, reject) => {
+    el.addEventListener('insitu-rendered', (e) => resolve((e as CustomEvent).detail.result));
+    el.addEventListener('insitu-error', (e) => reject((e as CustomEvent).detail.error as Error));
+  });
+  document.body.append(el);
+  return { el, rendered };
+}
+
+describe('<insitu-recommendations>', () => {
+  it('renders the recommendations with their explanations and tracks shown and clicked', async () => {
+    const c = createInsitu({
+      dbName: `wdg-${crypto.randomUUID()}`,
+      catalog: tmp('catalog.json'),
+      model: tmp('model/'),
+    });
+    clients.push(c);
+    await c.track('Product Viewed', { product_id: 'p-9' });
+    const { el, rendered } = mount({ strategy: 'similar-items', limit: '3', 'item-id': 'p-9' }, c);
+    const result = await rendered;
+    expect(result.items).toHaveLength(3);
+    const items = [...el.querySelectorAll('li.insitu-rec__item')] as HTMLElement[];
+    expect(items.map((li) => li.dataset['productId'])).toEqual(result.items.map((r) => r.item.id));
+    expect(el.querySelector('.fallback')).toBeNull();
+    const first = items[0]!;
+    const rec = result.items[0]!;
+    expect(first.querySelector('.insitu-rec__title')!.textContent).toBe(rec.item.title);
+    expect(first.querySelector('.insitu-rec__why')!.textContent).toBe(rec.explanation.text);
+    expect(first.querySelector('.insitu-rec__price')!.textContent).toContain(String(rec.item.price));
+    expect(first.querySelector('img')!.getAttribute('src')).toBe(
+      new URL(rec.item.image!, location.href).href,
+    );
+    const link = first.querySelector('a')!;
+    link.addEventListener('click', (e) => e.preventDefault());
+    link.click();
+    await c.flush();
+    const events = (await c.export()).events;
+    const shown = events.find((e) => e.name === 'Recommendation Shown')!;
+    expect(shown.props).toMatchObject({ strategy: 'similar-items' });
+    expect(shown.items).toEqual(result.items.map((r) => r.item.id));
+    const clicked = events.find((e) => e.name === 'Recommendation Clicked')!;
+    expect(clicked.props).toMatchObject({ product_id: rec.item.id, position: 1 });
+  });
+
+  it('re-asks when its attributes change and never throws into the page', async () => {
+    let asked: unknown[] = [];
+    const failing = {
+      recommend: (req: unknown) => {
+        asked.push(req);
+        return Promise.reject(new Error('worker gone'));
+      },
+      track: () => Promise.reject(new Error('worker gone')),
+    };
+    const { el, rendered } = mount({ strategy: 'bogus', limit: '-3', category: 'Lamps' }, failing);
+    await expect(rendered).rejects.toThrow('worker gone');
+    expect(asked).toEqual([{ strategy: 'for-you', limit: 8, context: { category: 'Lamps' } }]);
+    expect(el.querySelector('.fallback')).not.toBeNull(); // the page's own content stays
+    asked = [];
+    const again = new Promise((r) => el.addEventListener('insitu-error', r, { once: true }));
+    el.setAttribute('item-id', 'p-1');
+    await again;
+    expect(asked).toEqual([
+      { strategy: 'for-you', limit: 8, itemId: 'p-1', context: { category: 'Lamps' } },
+    ]);
+  });
+
+  it('never puts a javascript: URL from the catalog into the page', () => {
+    expect(safeUrl('javascript:alert(1)')).toBeUndefined();
+    expect(safeUrl('/p/1')).toBe(new URL('/p/1', location.href).href);
+    const li = renderItem(
+      {
+        item: {
+          id: 'x',
+          title: '<b>x</b>',
+          categories: [],
+          inStock: true,
+          tags: [],
+          url: 'javascript:alert(1)',
+          image: 'data:text/html,hi',
+        },
+        score: 1,
+        explanation: { kind: 'popular', text: 'Popular right now' },
+      },
+      1,
+    );
+    expect(li.querySelector('a')).toBeNull();
+    expect(li.querySelector('img')).toBeNull();
+    expect(li.querySelector('.insitu-rec__title')!.textContent).toBe('<b>x</b>');
+  });
+});
