@@ -44,7 +44,9 @@ export default defineConfig({
             '@tensorflow/tfjs-backend-webgl/dist/base',
             '@tensorflow/tfjs-backend-wasm/dist/base',
             ...['BatchMatMul', 'Reshape', 'TopK'].flatMap((k) =>
-              ['cpu', 'webgl', 'wasm'].map((b) => `@tensorflow/tfjs-backend-${b}/dist/kernels/${k}`),
+              ['cpu', 'webgl', 'wasm'].map(
+                (b) => `@tensorflow/tfjs-backend-${b}/dist/kernels/${k}`,
+              ),
             ),
           ],
         },

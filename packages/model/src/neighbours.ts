@@ -46,11 +46,11 @@ export function addNeighbours(
   for (let e = t.offsets[i]!; e < t.offsets[i + 1]!; e++) out[t.cols[e]!]! += scale * t.q[e]!;
 }
 
-/** The neighbours of item i, best first, as [index, score] pairs. */
+/** The neighbours of item i, best first (ties: lower index first), as [index, score] pairs. */
 export function neighboursOf(t: NeighbourTable, i: number): [number, number][] {
   const out: [number, number][] = [];
   for (let e = t.offsets[i]!; e < t.offsets[i + 1]!; e++) {
     out.push([t.cols[e]!, (t.rowScale[i]! * t.q[e]!) / 255]);
   }
-  return out;
+  return out.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 }

@@ -14,7 +14,9 @@ export interface SnippetOptions {
 /** The minified snippet, ready to paste inside a `<script>` element. */
 export async function buildSnippet(options: SnippetOptions = {}): Promise<string> {
   const src = options.src ?? '/insitu/insitu.js';
-  const config = options.config ?? { catalog: '/insitu/catalog.json' };
+  // The model folder `insitu build` writes next to the catalog; a shop without one gets the basic
+  // strategies and a single `model_load_failed` report.
+  const config = options.config ?? { catalog: '/insitu/catalog.json', model: '/insitu/model/' };
   const ts = readFileSync(SOURCE, 'utf8');
   const { code } = await transformWithOxc(ts, SOURCE, { lang: 'ts' });
   const body = code.replace(/^export /gm, '');

@@ -1,6 +1,7 @@
 // The SDK's build, merged into the root vite.config.ts: `vite build` writes packages/sdk/dist.
 import { fileURLToPath } from 'node:url';
 import type { UserConfig } from 'vite';
+import { NOTICES_BANNER, noticesPlugin } from './notices-plugin.ts';
 import { snippetPlugin } from './snippet-build.ts';
 
 const sdk = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -38,8 +39,12 @@ export const sdkBuild: Pick<UserConfig, 'base' | 'build' | 'worker' | 'plugins'>
   },
   worker: {
     format: 'es',
+    plugins: () => [noticesPlugin()],
     rolldownOptions: {
       output: {
+        // One notices file instead of tfjs's licence header repeated per source file.
+        comments: { legal: false },
+        postBanner: NOTICES_BANNER,
         entryFileNames: 'insitu-worker.js',
         chunkFileNames: 'chunks/[name]-[hash].js',
       },

@@ -93,6 +93,8 @@ export interface ModelInfo {
   backend?: string;
   /** Warm milliseconds of one scoring call per backend on this catalog (`js`: plain JS), or why not. */
   timings?: Record<string, number | string>;
+  /** `measured` on this page, or `cache`: an earlier page measured the same artifact. */
+  timingsFrom?: 'measured' | 'cache';
   /** Backends given up since, with the reason (e.g. `webgl: WebGL context lost`). */
   failures?: string[];
   items?: number;
@@ -130,8 +132,12 @@ export interface AudienceMatch {
 export interface WorkerApi {
   /** Opens storage and starts the services; `notify` receives errors and change notices. */
   init(config: WorkerConfig, notify: (notice: Notice) => void): Promise<Reply<StorageKind>>;
-  /** Validates and stores a batch; resolves once the batch is queued, not stored. */
-  ingest(events: RawEvent[]): Promise<void>;
+  /**
+   * Validates and stores a batch; resolves once every event of it is stored or rejected (invalid,
+   * or dropped and reported): until then the page keeps a copy to send again after a navigation.
+   * `resent`: such a copy; events already stored are skipped.
+   */
+  ingest(events: RawEvent[], resent?: boolean): Promise<void>;
   /** Resolves when everything ingested so far is stored. */
   flush(): Promise<Reply<Stats>>;
   stats(): Promise<Reply<Stats>>;

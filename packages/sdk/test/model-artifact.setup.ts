@@ -29,9 +29,16 @@ export default async function setup(): Promise<void> {
   const index = new Map(catalog.items.map((item, i) => [item.id, i]));
   const expected = await Promise.all(
     TEST_HISTORIES.map(async (ids) => {
-      const history = ids.map((id, k) => ({ item: index.get(id)!, ts: k + 1, kind: 'view' as const }));
+      const history = ids.map((id, k) => ({
+        item: index.get(id)!,
+        ts: k + 1,
+        kind: 'view' as const,
+      }));
       return { ids, scores: Array.from(await model.scoreHistory(history)) };
     }),
   );
-  await writeFile(`${dir}expected.json`, JSON.stringify({ itemIds: model.manifest.itemIds, expected }));
+  await writeFile(
+    `${dir}expected.json`,
+    JSON.stringify({ itemIds: model.manifest.itemIds, expected }),
+  );
 }

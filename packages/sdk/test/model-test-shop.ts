@@ -31,7 +31,7 @@ export function testCatalog(): Catalog {
  */
 export function testInteractions(users = 160): string {
   let seed = 12345;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const rows = ['user,item,timestamp,event'];
   let ts = 1_700_000_000;
   for (let u = 0; u < users; u++) {

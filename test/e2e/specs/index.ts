@@ -3,12 +3,14 @@ import { demoJourney } from './demo-journey.spec.ts';
 import { modelRails } from './model-rails.spec.ts';
 import { multiTab } from './multi-tab.spec.ts';
 import { consentRequired, globalPrivacyControl } from './privacy.spec.ts';
+import { quickNavigation } from './quick-navigation.spec.ts';
 
 /** Every end-to-end spec, in the order they run. */
 export const specs: E2ESpec[] = [
   demoJourney,
   modelRails,
   multiTab,
+  quickNavigation,
   consentRequired,
   globalPrivacyControl,
 ];

@@ -44,16 +44,30 @@ export const indexBytes = (itemCount: number): 2 | 4 => (itemCount <= 0xffff ? 2
 
 /**
  * Layout of `neighbours.bin`: u32 offsets[n+1], f32 rowScale[n], cols[m] (u16 or u32, see
- * `indexBytes`), u8 q[m].
+ * `indexBytes`; within a row sorted and stored as gaps), u8 q[m].
  */
 export function encodeNeighbours(t: NeighbourTable): Uint8Array {
   const n = t.itemCount;
   const m = t.cols.length;
   const width = indexBytes(n);
-  const cols = width === 2 ? Uint16Array.from(t.cols) : t.cols;
+  // Each row's columns are stored sorted, as gaps from the previous one: small numbers gzip well.
+  const order = new Uint32Array(m);
+  const gaps = new Uint32Array(m);
+  for (let i = 0; i < n; i++) {
+    const start = t.offsets[i]!;
+    const idx = Array.from({ length: t.offsets[i + 1]! - start }, (_, k) => start + k).sort(
+      (a, b) => t.cols[a]! - t.cols[b]!,
+    );
+    idx.forEach((e, k) => {
+      order[start + k] = e;
+      gaps[start + k] = k === 0 ? t.cols[e]! : t.cols[e]! - t.cols[idx[k - 1]!]!;
+    });
+  }
+  const cols = width === 2 ? Uint16Array.from(gaps) : gaps;
+  const q = Uint8Array.from(order, (e) => t.q[e]!);
   const out = new Uint8Array(4 * (n + 1) + 4 * n + width * m + m);
   let at = 0;
-  for (const part of [t.offsets, t.rowScale, cols, t.q]) {
+  for (const part of [t.offsets, t.rowScale, cols, q]) {
     out.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at);
     at += part.byteLength;
   }
@@ -73,6 +87,9 @@ export function decodeNeighbours(bytes: Uint8Array, n: number): NeighbourTable {
   at += 4 * n;
   const raw = aligned(bytes, at, width * m);
   const cols = width === 2 ? Uint32Array.from(new Uint16Array(raw)) : new Uint32Array(raw);
+  for (let i = 0; i < n; i++) {
+    for (let e = offsets[i]! + 1; e < offsets[i + 1]!; e++) cols[e]! += cols[e - 1]!;
+  }
   at += width * m;
   const q = new Uint8Array(aligned(bytes, at, m));
   return { itemCount: n, offsets, rowScale, cols, q };

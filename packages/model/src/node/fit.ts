@@ -38,7 +38,7 @@ export interface InsituFitOptions extends FitOptions {
 export const MIN_INTERACTIONS = 20;
 
 const autoEpochs = (positions: number) =>
-  Math.max(2, Math.min(12, Math.round(1.2e6 / Math.max(1, positions))));
+  Math.max(2, Math.min(12, Math.round(1.6e6 / Math.max(1, positions))));
 
 /**
  * Fits everything the artifact holds: trains the encoder on the training sequences minus a holdout

@@ -8,6 +8,7 @@ import {
 import { proxy, wrap, type Remote } from 'comlink';
 import type { InsituConfig, Notice, Reply, WorkerApi, WorkerConfig } from '../protocol.ts';
 import { clearLocal, localEntries, mayPersist, writeConsent } from './consent-state.ts';
+import { pendingEvents } from './pending.ts';
 import type { Insitu, InsituEvents } from './types.ts';
 
 /** Posting more than this many buffered events at once is not worth waiting for the timer. */
@@ -64,6 +65,9 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
     queueMicrotask(() => emit('error', error));
   };
   const cfg = workerConfig(config, report);
+  /** Whether consent allows keeping a copy of unconfirmed events beyond the page. */
+  let persist = cfg.persist;
+  const pending = pendingEvents(cfg.dbName);
   let api: Remote<WorkerApi> | undefined;
   let buffer: RawEvent[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -105,15 +109,22 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
       buffer = [];
       return;
     }
-    const batch = buffer;
+    send(buffer);
     buffer = [];
-    api.ingest(batch).catch((e: unknown) => {
-      dropped += batch.length;
-      report({
-        code: 'worker_unavailable',
-        message: `${batch.length} events were lost: ${String(e)}`,
-      });
-    });
+  };
+  /** Posts a batch and keeps it until the worker confirms it stored (or rejected) every event. */
+  const send = (batch: RawEvent[], resent?: boolean) => {
+    pending.posted(batch);
+    api!.ingest(batch, resent).then(
+      () => pending.confirmed(batch),
+      (e: unknown) => {
+        dropped += batch.length;
+        report({
+          code: 'worker_unavailable',
+          message: `${batch.length} events were lost: ${String(e)}`,
+        });
+      },
+    );
   };
 
   const startWorker = () => {
@@ -151,8 +162,16 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
     emit('ready');
   });
   ready.catch(() => undefined); // Callers of ready() see the rejection; nobody else must.
-  addEventListener('pagehide', post);
-  addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && post());
+  // What a previous page posted but could not see stored goes first, with its original id and ts.
+  const left = pending.take();
+  if (left.length > 0 && persist && api) send(left, true);
+  // The page may be gone before the worker commits: keep a synchronous copy of what is in flight.
+  const hide = () => {
+    post();
+    if (persist) pending.save();
+  };
+  addEventListener('pagehide', hide);
+  addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && hide());
 
   return {
     track(name, props) {
@@ -184,6 +203,8 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
     async consent(granted) {
       writeConsent(cfg.dbName, granted === true);
       post();
+      persist = granted === true;
+      if (!persist) pending.clear();
       await unwrap(() => api!.consent(granted === true));
     },
     async export() {
@@ -193,6 +214,7 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
     },
     async forget() {
       post();
+      pending.clear(); // Erased with the rest: never sent again.
       clearLocal(cfg.dbName);
       await unwrap(() => api!.forget());
       clearLocal(cfg.dbName);

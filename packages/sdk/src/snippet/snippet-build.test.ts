@@ -9,6 +9,21 @@ describe('built snippet (dist/snippet.min.js)', () => {
     expect(gzipSync(code).length).toBeLessThanOrEqual(1024);
   });
 
+  it('by default loads /insitu/insitu.js with the catalog and model next to it', async () => {
+    const appended: Record<string, unknown>[] = [];
+    const document = {
+      createElement: (tag: string) => ({ tag }),
+      head: { appendChild: (el: Record<string, unknown>) => appended.push(el) },
+    };
+    const window: Record<string, unknown> = {};
+    runInNewContext(await buildSnippet(), { window, document, Promise });
+    expect(appended[0]).toMatchObject({ src: '/insitu/insitu.js' });
+    expect((window['insitu'] as { c: unknown }).c).toEqual({
+      catalog: '/insitu/catalog.json',
+      model: '/insitu/model/',
+    });
+  });
+
   it('runs as a classic script: stub, queue, async module script with the given src and config', async () => {
     const code = await buildSnippet({
       src: '/shop/insitu.js',

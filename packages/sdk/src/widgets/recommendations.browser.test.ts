@@ -46,15 +46,22 @@ describe('<insitu-recommendations>', () => {
     const rec = result.items[0]!;
     expect(first.querySelector('.insitu-rec__title')!.textContent).toBe(rec.item.title);
     expect(first.querySelector('.insitu-rec__why')!.textContent).toBe(rec.explanation.text);
-    expect(first.querySelector('.insitu-rec__price')!.textContent).toContain(String(rec.item.price));
+    expect(first.querySelector('.insitu-rec__price')!.textContent).toContain(
+      String(rec.item.price),
+    );
     expect(first.querySelector('img')!.getAttribute('src')).toBe(
       new URL(rec.item.image!, location.href).href,
     );
     const link = first.querySelector('a')!;
     link.addEventListener('click', (e) => e.preventDefault());
     link.click();
-    await c.flush();
-    const events = (await c.export()).events;
+    // `Recommendation Shown` waits for the element to be seen (IntersectionObserver, next frame).
+    let events = (await c.export()).events;
+    for (let i = 0; i < 100 && !events.some((e) => e.name === 'Recommendation Shown'); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      await c.flush();
+      events = (await c.export()).events;
+    }
     const shown = events.find((e) => e.name === 'Recommendation Shown')!;
     expect(shown.props).toMatchObject({ strategy: 'similar-items' });
     expect(shown.items).toEqual(result.items.map((r) => r.item.id));

@@ -35,7 +35,11 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: s
  * One recommended item as `<li class="insitu-rec__item"><a>image, title, price, why</a></li>`.
  * Text goes in through `textContent` only, so catalog data cannot inject markup.
  */
-export function renderItem(rec: Recommendation, position: number, currency?: string): HTMLLIElement {
+export function renderItem(
+  rec: Recommendation,
+  position: number,
+  currency?: string,
+): HTMLLIElement {
   const { item, explanation } = rec;
   const li = el('li', 'insitu-rec__item');
   li.dataset['productId'] = item.id;

@@ -32,15 +32,28 @@ export class Ingest {
   readonly counts = { stored: 0, invalid: 0, dropped: 0 };
   private pending: StoredEvent[] = [];
   private running: Promise<void> | null = null;
+  /** Ids of queued events the page sent again; those already stored are skipped. */
+  private readonly resent = new Set<string>();
+  /** Valid events received, and how many of them are written or dropped (in order: FIFO). */
+  private received = 0;
+  private done = 0;
+  private waiters: { at: number; resolve: () => void }[] = [];
 
   constructor(private readonly deps: IngestDeps) {}
 
-  receive(events: readonly RawEvent[]): void {
+  /**
+   * Validates events and queues the valid ones. `resent`: the page sends them again because it
+   * was closed before hearing they were stored; any already stored are skipped, so neither the
+   * store nor the services see an event twice.
+   */
+  receive(events: readonly RawEvent[], resent = false): void {
     let invalid = 0;
     for (const raw of events) {
       const result = validateEvent(raw);
       if (result.ok) {
         this.pending.push(result.value);
+        this.received++;
+        if (resent) this.resent.add(result.value.id);
       } else {
         invalid++;
         const info = toErrorInfo(result.error);
@@ -60,6 +73,21 @@ export class Ingest {
     while (this.running) await this.running;
   }
 
+  /**
+   * Like `flush()`, but events received later do not delay it: the page's acknowledgement that
+   * what it sent is stored (or rejected), so it can stop keeping a copy.
+   */
+  settled(): Promise<void> {
+    const at = this.received;
+    if (at <= this.done) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ at, resolve }));
+  }
+
+  private settle(n: number): void {
+    this.done += n;
+    while (this.waiters[0] && this.waiters[0].at <= this.done) this.waiters.shift()?.resolve();
+  }
+
   private count(delta: { invalid?: number; dropped?: number; pruned?: number }): void {
     this.deps
       .store()
@@ -77,12 +105,31 @@ export class Ingest {
   }
 
   private async write(batch: StoredEvent[]): Promise<void> {
-    const store = await this.put(batch);
+    let fresh = batch;
+    let store: EventStore | undefined;
+    try {
+      fresh = await this.unknown(batch);
+      store = fresh.length > 0 ? await this.put(fresh) : undefined;
+    } finally {
+      this.settle(batch.length);
+    }
     if (!store) return;
-    this.counts.stored += batch.length;
-    this.deps.stored(batch);
+    this.counts.stored += fresh.length;
+    this.deps.stored(fresh);
     const pruned = await store.prune(this.rule()).catch(() => 0);
     if (pruned > 0) this.count({ pruned });
+  }
+
+  /** The batch without the re-sent events that the store already holds. */
+  private async unknown(batch: StoredEvent[]): Promise<StoredEvent[]> {
+    const ids = batch.map((e) => e.id).filter((id) => this.resent.delete(id));
+    if (ids.length === 0) return batch;
+    // On a read error, write them all: the store is keyed by id, so it still keeps one copy.
+    const known = await this.deps
+      .store()
+      .existing(ids)
+      .catch(() => new Set<string>());
+    return known.size === 0 ? batch : batch.filter((e) => !known.has(e.id));
   }
 
   /** Writes one batch, pruning and retrying on quota errors; returns the store it went to. */

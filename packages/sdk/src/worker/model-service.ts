@@ -1,4 +1,9 @@
-import { InsituError, toErrorInfo, type RecommendRequest, type SegmentCentroids } from '@insitu/core';
+import {
+  InsituError,
+  toErrorInfo,
+  type RecommendRequest,
+  type SegmentCentroids,
+} from '@insitu/core';
 import type { ModelInfo } from '../protocol.ts';
 import type { ModelHandle } from './model/model-handle.ts';
 import { SCAN_LIMIT } from './recommend/shopper-items.ts';
@@ -57,6 +62,7 @@ export function modelService(): ModelService {
       handle = await openModel(url, catalog, {
         ...(faults.backends ? { backends: faults.backends } : {}),
         ...(faults.loseContextAfter ? { loseContextAfter: faults.loseContextAfter } : {}),
+        measure: faults.webgl === false || faults.backends !== undefined,
       });
       return handle;
     })().catch(fail));

@@ -10,6 +10,8 @@ import {
 } from '@insitu/core';
 import type { WorkerApi, WorkerConfig } from '../protocol.ts';
 import { profileService, PROFILE_STATE_KEY } from './profile-service.ts';
+import type { ServiceContext } from './services.ts';
+import { MemoryStore } from './store/memory-store.ts';
 import { createWorkerApi } from './worker-api.ts';
 
 // The worker API runs in the test page here (same code, real IndexedDB): it lets one test hold
@@ -99,6 +101,67 @@ describe('profile service', () => {
       expect(views('Running')).toBe(30);
       expect(views('Tents')).toBe(20);
     }
+  });
+
+  it('folds its own batches as handed, reading the store back only to catch up', async () => {
+    const store = new MemoryStore();
+    const reads: string[] = [];
+    const recent = store.recent.bind(store);
+    const all = store.all.bind(store);
+    store.recent = (...args) => (reads.push('recent'), recent(...args));
+    store.all = () => (reads.push('all'), all());
+    const catalog = validateCatalog(await (await fetch(catalogUrl)).json());
+    const service = profileService();
+    const ctx: ServiceContext = {
+      config: { dbName: 'unused', maxAgeDays: 3650, maxEvents: 10_000, persist: false },
+      store: () => store,
+      catalog: () => Promise.resolve(catalog),
+      report: () => undefined,
+    };
+    await service.start?.(ctx);
+    const stored = (name: string, id: string, ts: number) => ({
+      id: `s-${seq++}`,
+      name,
+      props: { product_id: id },
+      ts,
+      items: [id],
+    });
+    const own = async (events: ReturnType<typeof stored>[]) => {
+      await store.put(events); // ingest stores first, then hands the batch over
+      await service.onEvents?.(events);
+    };
+    await own([stored('Product Viewed', 'shoe', T0)]);
+    expect(reads.length).toBeGreaterThan(0); // the first batch after a load catches up
+    reads.length = 0;
+    const batch = [
+      stored('Product Viewed', 'shoe', T0 + 1),
+      stored('Product Viewed', 'tent', T0 + 2),
+    ];
+    await own(batch);
+    await service.onEvents?.(batch); // handed twice: folded once
+    expect(reads).toEqual([]);
+    // Another tab's event is read back from the store.
+    await store.put([stored('Product Viewed', 'tent', T0 + 3)]);
+    await service.onExternalChange?.();
+    expect(reads).not.toEqual([]);
+    const p = (await service.profile?.()) as unknown as Profile;
+    expect(p.explanations.categories['Running']?.events.view).toBe(2);
+    expect(p.explanations.categories['Tents']?.events.view).toBe(2);
+  });
+
+  it('folds an event the page sends again (after a navigation) once', async () => {
+    const a = await open(`p-${crypto.randomUUID()}`);
+    const batch = [
+      raw('Product Viewed', { product_id: 'shoe' }, T0),
+      raw('Product Viewed', { product_id: 'tent' }, T0 + 1),
+    ];
+    await a.ingest(batch);
+    await a.ingest([...batch, raw('Product Viewed', { product_id: 'sock' }, T0 + 2)], true);
+    const stats = await value(a.flush());
+    expect(stats).toMatchObject({ stored: 3, total: 3 });
+    const p = (await value(a.profile())) as unknown as Profile;
+    expect(p.explanations.categories['Running']?.events.view).toBe(2);
+    expect(p.explanations.categories['Tents']?.events.view).toBe(1);
   });
 
   it('answers the audiences declared in the config', async () => {

@@ -38,8 +38,9 @@ interface Persisted {
 
 /**
  * The profile in the worker: keeps the folded state in IndexedDB, folds stored events
- * incrementally (its own tab's and other tabs', read back from the shared store, so every tab
- * converges on the same state), and answers `profile()` and `audiences()`. Events that retention
+ * incrementally (its own tab's as handed by ingest, other tabs' read back from the shared store,
+ * so every tab converges on the same state; ids of recent events make each fold exactly once),
+ * and answers `profile()` and `audiences()`. Events that retention
  * deletes stay folded. Without a persisted state it rebuilds from every stored event.
  */
 export function profileService(
@@ -63,19 +64,13 @@ export function profileService(
     return loaded;
   };
 
-  /** Folds every stored event the state does not include yet, then persists it. */
-  const catchUp = async (): Promise<Persisted> => {
-    const p = await load();
-    const idx = await catalogIndex();
-    const store = ctx.store();
-    const since = p.cursor === null ? -Infinity : p.cursor - LATE_WINDOW_MS;
-    let fresh: StoredEvent[] = p.cursor === null ? [] : await store.recent(CATCH_UP_LIMIT, since);
-    if (p.cursor === null || fresh.length >= CATCH_UP_LIMIT) {
-      fresh = (await store.all()).filter((e) => e.ts >= since);
-    }
-    const todo = fresh.filter((e) => p.recent[e.id] === undefined).sort((a, b) => a.ts - b.ts);
+  /** Folds the events the state does not include yet (by id), oldest first, then persists it. */
+  const fold = async (p: Persisted, events: readonly StoredEvent[]): Promise<Persisted> => {
+    const todo = events.filter((e) => p.recent[e.id] === undefined).sort((a, b) => a.ts - b.ts);
     if (todo.length === 0) return p;
+    const idx = await catalogIndex();
     for (const e of todo) {
+      if (p.recent[e.id] !== undefined) continue; // the same id twice in one batch
       foldEvent(p.state, e, idx);
       p.recent[e.id] = e.ts;
       p.cursor = Math.max(p.cursor ?? e.ts, e.ts);
@@ -83,9 +78,29 @@ export function profileService(
     const keepFrom = (p.cursor ?? 0) - LATE_WINDOW_MS;
     for (const [id, ts] of Object.entries(p.recent)) if (ts < keepFrom) delete p.recent[id];
     // The memory store keeps it for consent(true) to carry over, as it does the events.
-    await store.putState('profile', PROFILE_STATE_KEY, p as unknown as JsonValue);
+    await ctx.store().putState('profile', PROFILE_STATE_KEY, p as unknown as JsonValue);
     return p;
   };
+
+  /** Reads back the stored events the state may not include (other tabs', earlier pages') and folds them. */
+  const catchUp = async (): Promise<Persisted> => {
+    const p = await load();
+    const store = ctx.store();
+    const since = p.cursor === null ? -Infinity : p.cursor - LATE_WINDOW_MS;
+    let fresh: StoredEvent[] = p.cursor === null ? [] : await store.recent(CATCH_UP_LIMIT, since);
+    if (p.cursor === null || fresh.length >= CATCH_UP_LIMIT) {
+      fresh = (await store.all()).filter((e) => e.ts >= since);
+    }
+    return fold(p, fresh);
+  };
+
+  /**
+   * This tab's own batch, already stored: fold the events as handed, without reading them back
+   * (reading back after every batch halved ingest throughput). The store is read only on the
+   * first batch after a (re)load, which catches up with whatever was stored meanwhile.
+   */
+  const foldOwn = (events: readonly StoredEvent[]) =>
+    loaded === undefined ? catchUp() : fold(loaded, events);
 
   // One fold at a time: two overlapping catch-ups would fold the same events twice.
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -109,7 +124,7 @@ export function profileService(
     start(c) {
       ctx = c;
     },
-    onEvents: () => serial(catchUp).then(() => undefined),
+    onEvents: (events) => serial(() => foldOwn(events)).then(() => undefined),
     onExternalChange: () => serial(catchUp).then(() => undefined),
     onStorageReset() {
       // Consent moved the data or forget() erased it: re-read whatever the new store holds.

@@ -137,14 +137,18 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
       return started as Promise<Reply<Stats['storage']>>;
     },
 
-    ingest: (events: RawEvent[]) =>
-      serial(async () => {
+    ingest: async (events: RawEvent[], resent?: boolean) => {
+      const queued = await serial(async () => {
         if (reopenOnWrite && config.persist) {
           reopenOnWrite = false;
           await switchStore(await openStorage(config, report));
         }
-        ingest.receive(events);
-      }),
+        ingest.receive(events, resent === true);
+        // Wrapped: the next batch must not wait for this one's write, only for its queueing.
+        return { settled: ingest.settled() };
+      });
+      await queued.settled;
+    },
 
     flush: () =>
       reply(async () => {

@@ -15,6 +15,9 @@ export interface CachedArtifact {
   outcome: CacheOutcome;
   /** Stores the manifest once every file has loaded, so a half download is never reused. */
   commit(): Promise<void>;
+  /** A JSON note kept with this artifact version (dropped with its files), e.g. the backend choice. */
+  note<T>(name: string): Promise<T | undefined>;
+  setNote(name: string, value: unknown): Promise<void>;
 }
 
 const failed = (message: string, cause?: unknown) =>
@@ -70,6 +73,7 @@ export async function openArtifact(baseUrl: string): Promise<CachedArtifact> {
       if (request.url.startsWith(base)) await cache.delete(request);
     }
   }
+  const noteUrl = (name: string) => `${base}.insitu/${name}.json`;
   const outcome: CacheOutcome =
     cache === undefined ? 'off' : current ? 'hit' : cached === undefined ? 'miss' : 'updated';
   return {
@@ -84,6 +88,14 @@ export async function openArtifact(baseUrl: string): Promise<CachedArtifact> {
       const bytes = await fetchBytes(url, { cache: current ? 'default' : 'no-cache' });
       await cache?.put(url, new Response(bytes.slice().buffer)).catch(() => undefined);
       return bytes;
+    },
+    async note<T>(name: string) {
+      if (!current) return undefined; // A new build: notes about the old one do not apply.
+      const text = await (await cache?.match(noteUrl(name)))?.text();
+      return text === undefined ? undefined : (JSON.parse(text) as T);
+    },
+    async setNote(name, value) {
+      await cache?.put(noteUrl(name), new Response(JSON.stringify(value))).catch(() => undefined);
     },
     async commit() {
       if (cache === undefined || current) return;

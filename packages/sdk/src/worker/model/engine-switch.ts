@@ -15,6 +15,8 @@ export interface BackendFaults {
   backends?: readonly string[];
   /** The WebGL context is lost (WEBGL_lose_context) during this many-th WebGL call. */
   loseContextAfter?: number;
+  /** Measure even when an earlier page left its choice (any fault changes what is measured). */
+  measure?: boolean;
 }
 
 /** What the switch reports: the engine answering now, what was measured, what happened. */
@@ -24,6 +26,15 @@ export interface BackendState {
   timings: Record<string, number | string>;
   /** Backends given up after a failure, e.g. `webgl: context lost`. */
   failures: string[];
+  /** `measured` on this page, or `cache`: reused from an earlier page with the same artifact. */
+  timingsFrom?: 'measured' | 'cache';
+}
+
+/** The outcome of a measurement, kept with the cached artifact for later page loads. */
+export interface BackendChoice {
+  timings: Record<string, number | string>;
+  /** Backends that ran, fastest first. */
+  ranked: string[];
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -57,9 +68,23 @@ export class EngineSwitch implements ScoreEngine {
     return this.inner.name;
   }
 
-  /** Measures every candidate backend and switches to the fastest. */
-  async select(tf: TfModule): Promise<BackendState> {
+  /**
+   * Measures every candidate backend and switches to the fastest; with `earlier` (the same
+   * artifact on this device), trusts that measurement and starts only the backend it chose.
+   */
+  async select(tf: TfModule, earlier?: BackendChoice): Promise<BackendChoice> {
     this.tf = tf;
+    const allowed = (b: string): b is TfBackend =>
+      (tf.TF_BACKENDS as readonly string[]).includes(b) &&
+      (this.faults.backends?.includes(b) ?? true);
+    if (earlier !== undefined && earlier.ranked.every(allowed)) {
+      Object.assign(this.state.timings, earlier.timings);
+      this.state.timingsFrom = 'cache';
+      this.ranked = earlier.ranked.filter(allowed);
+      await this.enqueue(() => this.next());
+      return earlier;
+    }
+    this.state.timingsFrom = 'measured';
     const probe = this.table.slice(0, this.cols);
     const js = jsScoreEngine(this.table, this.rows, this.cols);
     this.state.timings['js'] = round(await medianMs(() => js.dot(probe)));
@@ -79,8 +104,9 @@ export class EngineSwitch implements ScoreEngine {
       }
     }
     this.ranked = measured.sort((a, b) => a[1] - b[1]).map(([name]) => name);
+    const choice = { timings: { ...this.state.timings }, ranked: [...this.ranked] };
     await this.enqueue(() => this.next());
-    return this.state;
+    return choice;
   }
 
   async dot(user: Float32Array): Promise<Float32Array> {

@@ -1,15 +1,27 @@
 // The lazy model chunk: artifact loading, strategies and the engine switch (tfjs itself is a
 // further chunk, imported once the model answers in plain JS).
-import type { Catalog, RecommendRequest, RecommendResult, SegmentCentroids, StoredEvent } from '@insitu/core';
+import type {
+  Catalog,
+  RecommendRequest,
+  RecommendResult,
+  SegmentCentroids,
+  StoredEvent,
+} from '@insitu/core';
 import type { ModelInfo } from '../../protocol.ts';
-import { EngineSwitch, type BackendFaults } from './engine-switch.ts';
+import { EngineSwitch, type BackendChoice, type BackendFaults } from './engine-switch.ts';
 import { loadRuntime, type ModelRuntime } from './model-runtime.ts';
 import { modelRecommend } from './model-strategies.ts';
 import { shopperHistory } from './shopper-history.ts';
 
+/** Name of the cached note holding the backend measurement of this artifact on this device. */
+const CHOICE = 'backend-choice';
+
 /** A loaded model with its engine: what the model service talks to. */
 export interface ModelHandle {
-  recommend(request: RecommendRequest, newestFirst: readonly StoredEvent[]): Promise<RecommendResult | undefined>;
+  recommend(
+    request: RecommendRequest,
+    newestFirst: readonly StoredEvent[],
+  ): Promise<RecommendResult | undefined>;
   /** Resolves when the backends are measured and the fastest is in use. */
   readonly backendReady: Promise<void>;
   info(): ModelInfo;
@@ -17,7 +29,10 @@ export interface ModelHandle {
   dispose(): void;
 }
 
-/** Loads the artifact for `catalog` and starts measuring the tfjs backends in the background. */
+/**
+ * Loads the artifact for `catalog` and, in the background, loads tfjs and measures the backends
+ * (or reuses the measurement an earlier page made with the same artifact).
+ */
 export async function openModel(
   baseUrl: string,
   catalog: Catalog,
@@ -32,7 +47,9 @@ export async function openModel(
   let selectError: string | undefined;
   const backendReady = import('./tf-backends.ts')
     .then(async (tf) => {
-      await engine.select(tf);
+      const earlier = faults.measure ? undefined : await rt.notes.note<BackendChoice>(CHOICE);
+      const choice = await engine.select(tf, earlier);
+      if (choice !== earlier && !faults.measure) await rt.notes.setNote(CHOICE, choice);
       numTensors = tf.numTensors;
     })
     .catch((e: unknown) => {
@@ -43,11 +60,16 @@ export async function openModel(
   return {
     backendReady,
     recommend: (request, newestFirst) =>
-      modelRecommend(strategyModel, request, shopperHistory(newestFirst, (id) => index.get(id))),
+      modelRecommend(
+        strategyModel,
+        request,
+        shopperHistory(newestFirst, (id) => index.get(id)),
+      ),
     info: () => ({
       state: 'ready',
       backend: engine.name,
       timings: { ...engine.state.timings },
+      ...(engine.state.timingsFrom ? { timingsFrom: engine.state.timingsFrom } : {}),
       failures: [...engine.state.failures, ...(selectError === undefined ? [] : [selectError])],
       items: model.itemCount,
       kind: model.manifest.kind,

@@ -6,7 +6,7 @@ import {
   type SegmentCentroids,
 } from '@insitu/core';
 import { catalogHash, FILES, loadArtifact, type InsituModel } from '@insitu/model';
-import { openArtifact, type CacheOutcome } from './artifact-cache.ts';
+import { openArtifact, type CacheOutcome, type CachedArtifact } from './artifact-cache.ts';
 
 /** A loaded model lined up with the shop's catalog, ready for the strategies. */
 export interface ModelRuntime {
@@ -23,6 +23,8 @@ export interface ModelRuntime {
   /** Profile segment centroids, when the artifact ships them in the profile's feature space. */
   centroids: SegmentCentroids | undefined;
   cache: CacheOutcome;
+  /** Notes kept with this artifact version in the cache (the backend choice). */
+  notes: Pick<CachedArtifact, 'note' | 'setNote'>;
   /** `createdAt` of the build, shown in stats. */
   version: string;
 }
@@ -96,6 +98,7 @@ export async function loadRuntime(baseUrl: string, catalog: Catalog): Promise<Mo
     ...aligned,
     centroids: profileCentroids(centroidBytes),
     cache: artifact.outcome,
+    notes: artifact,
     version: model.manifest.createdAt,
   };
 }

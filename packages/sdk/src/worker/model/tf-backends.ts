@@ -1,5 +1,8 @@
 // The lazy tfjs chunk: only the three kernels scoring uses are registered on each backend, so the
 // chunk carries no unused kernels. Nothing imports this file statically (see model-service.ts).
+// The `?url` module types must reach every tsconfig compiling this file (worker, test bench).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./url-imports.d.ts" />
 import { backend, env, memory, registerKernel, setBackend } from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu/dist/base';
 import '@tensorflow/tfjs-backend-webgl/dist/base';

@@ -25,6 +25,8 @@ export interface EventStore {
   /** Writes a batch in one transaction. Keyed by id: writing an event twice keeps one copy. */
   put(events: readonly StoredEvent[]): Promise<void>;
   count(): Promise<number>;
+  /** Which of these ids are stored already. */
+  existing(ids: readonly string[]): Promise<Set<string>>;
   /** Newest first, at most `limit`, optionally only with `ts >= since`. */
   recent(limit: number, since?: number): Promise<StoredEvent[]>;
   /** Every event that mentions the item, oldest first. */

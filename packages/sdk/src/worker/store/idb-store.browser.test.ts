@@ -55,6 +55,9 @@ for (const kind of ['indexeddb', 'memory'] as const) {
       await store.put(batch);
       await store.put(batch.slice(0, 100));
       expect(await store.count()).toBe(300);
+      const ids = [batch[0]!.id, 'not-stored', batch[299]!.id];
+      expect(await store.existing(ids)).toEqual(new Set([batch[0]!.id, batch[299]!.id]));
+      expect(await store.existing([])).toEqual(new Set());
     });
 
     it('reads by time (newest first, since) and by item (multi-entry)', async () => {
@@ -175,6 +178,61 @@ describe('ingest', () => {
     expect(ingest.counts).toMatchObject({ stored: 0, dropped: 1 });
     expect(reports).toMatchObject([{ code: 'quota_exceeded' }]);
     expect((await base.meta())['count.dropped']).toBe(1);
+  });
+});
+
+describe('ingest acknowledgements and re-sent events', () => {
+  const raw = (id: string, ts = Date.now()) => ({
+    id,
+    name: 'Product Viewed',
+    props: { product_id: id },
+    ts,
+  });
+
+  it('settled() resolves once what was received is stored, without waiting for later batches', async () => {
+    const { store } = await fresh();
+    const { ingest } = ingestInto(store);
+    ingest.receive(Array.from({ length: 600 }, (_, i) => raw(`a${i}`)));
+    const first = ingest.settled();
+    const order: string[] = [];
+    void first.then(() => order.push('first'));
+    ingest.receive(Array.from({ length: 600 }, (_, i) => raw(`b${i}`)));
+    const second = ingest.settled();
+    void second.then(() => order.push('second'));
+    await first;
+    expect(await store.existing(['a0', 'a599'])).toEqual(new Set(['a0', 'a599']));
+    await ingest.flush();
+    await second;
+    expect(order).toEqual(['first', 'second']);
+    expect(await store.count()).toBe(1200);
+    await expect(ingest.settled()).resolves.toBeUndefined(); // nothing outstanding
+  });
+
+  it('settles invalid events at once and dropped ones after their failed write', async () => {
+    const { store: base } = await fresh();
+    const store = withFaults(base, { quota: 10 });
+    const { ingest } = ingestInto(store);
+    ingest.receive([{ id: 'bad', name: 'Product Viewed', props: {}, ts: Date.now() }]);
+    await expect(ingest.settled()).resolves.toBeUndefined();
+    ingest.receive([raw('full')]);
+    await ingest.settled();
+    expect(ingest.counts).toMatchObject({ invalid: 1, dropped: 1, stored: 0 });
+  });
+
+  it('skips re-sent events already stored: neither the store nor the services see them twice', async () => {
+    const { store } = await fresh();
+    const { ingest, stored } = ingestInto(store);
+    ingest.receive([raw('one'), raw('two')]);
+    await ingest.settled();
+    ingest.receive([raw('two'), raw('three')], true);
+    await ingest.settled();
+    expect(stored.map((batch) => batch.map((e) => e.id))).toEqual([['one', 'two'], ['three']]);
+    expect(ingest.counts.stored).toBe(3);
+    expect(await store.count()).toBe(3);
+    // Not re-sent: written again as sent (keyed by id, so still one copy in the store).
+    ingest.receive([raw('three')]);
+    await ingest.settled();
+    expect(await store.count()).toBe(3);
   });
 });
 

@@ -63,6 +63,12 @@ class IdbStore implements EventStore {
     return (await this.connect()).count('events');
   }
 
+  async existing(ids: readonly string[]): Promise<Set<string>> {
+    const store = (await this.connect()).transaction('events').store;
+    const keys = await Promise.all(ids.map((id) => store.getKey(id)));
+    return new Set(ids.filter((_, i) => keys[i] !== undefined));
+  }
+
   async recent(limit: number, since = -Infinity): Promise<StoredEvent[]> {
     const db = await this.connect();
     const range = since > -Infinity ? IDBKeyRange.lowerBound(since) : undefined;

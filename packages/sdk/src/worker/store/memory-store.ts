@@ -28,6 +28,10 @@ export class MemoryStore implements EventStore {
     return this.events.size;
   }
 
+  async existing(ids: readonly string[]): Promise<Set<string>> {
+    return new Set(ids.filter((id) => this.events.has(id)));
+  }
+
   async recent(limit: number, since = -Infinity): Promise<StoredEvent[]> {
     return this.sorted()
       .filter((e) => e.ts >= since)
