@@ -34,7 +34,9 @@ export async function main(argv: string[]): Promise<number> {
     return name === undefined || name === '--help' ? 0 : 2;
   }
   try {
-    return await (await command.load())(rest);
+    return await (
+      await command.load()
+    )(rest);
   } catch (error) {
     if (error instanceof InsituError) {
       console.error(`insitu ${name}: ${error.message}${error.field ? ` (${error.field})` : ''}`);

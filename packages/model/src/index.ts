@@ -1,5 +1,3 @@
-import type { FitScorer } from '@insitu/core';
-
 export { InsituModel } from './insitu-model.ts';
 export type { ModelParts } from './insitu-model.ts';
 export { loadModel, loadArtifact, checkManifest } from './load-model.ts';
@@ -7,6 +5,8 @@ export type { LoadOptions, ArtifactReader } from './load-model.ts';
 export { FORMAT_VERSION, FILES } from './artifact/manifest.ts';
 export type { ArtifactManifest, HoldoutFigures } from './artifact/manifest.ts';
 export { catalogHash } from './artifact/catalog-hash.ts';
+export { parseIntentModel } from './artifact/profile-files.ts';
+export type { IntentArtifact, ProfileParts, ArtifactCentroids } from './artifact/profile-files.ts';
 export { blendScores, covisScores, softScale } from './blend.ts';
 export type { BlendWeights, Components } from './blend.ts';
 export { quantizeRows, dequantizeRow, dequantizeAll } from './quantize.ts';
@@ -16,13 +16,3 @@ export type { NeighbourTable } from './neighbours.ts';
 export { jsScoreEngine } from './score-engine.ts';
 export type { ScoreEngine } from './score-engine.ts';
 export { encodeHistory } from './encoder/forward.ts';
-
-/**
- * Node only: trains the model on the eval's train split (see `@insitu/model/node`). Loaded
- * through a computed specifier so bundlers never pull the training code into the worker.
- */
-export const fitInsitu: FitScorer = async (data, options) => {
-  const specifier = './node/index.ts';
-  const node = (await import(/* @vite-ignore */ specifier)) as { fitInsitu: FitScorer };
-  return node.fitInsitu(data, options);
-};

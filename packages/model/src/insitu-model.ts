@@ -1,7 +1,8 @@
-import type { HistoryEntry } from '@insitu/core';
+import type { HistoryEntry, IntentModel, SegmentCentroids } from '@insitu/core';
 import { blendScores, covisScores, softScale } from './blend.ts';
 import type { Components } from './blend.ts';
 import type { ArtifactManifest } from './artifact/manifest.ts';
+import { parseIntentModel, type ProfileParts } from './artifact/profile-files.ts';
 import { encodeHistory } from './encoder/forward.ts';
 import type { EncoderWeights } from './encoder/spec.ts';
 import { neighboursOf } from './neighbours.ts';
@@ -18,8 +19,10 @@ export interface ModelParts {
   encoder: EncoderWeights | null;
   neighbours: NeighbourTable;
   popularity: Float32Array;
-  /** Segment centroids in user-vector space. */
+  /** Segment centroids in user-vector space (empty when the artifact ships profile centroids). */
   centroids: Float32Array[];
+  /** Profile segment centroids and purchase-intent weights fitted from the logs, when present. */
+  profile?: ProfileParts;
 }
 
 /** A loaded model: scores every item for a history, on the device and in the eval alike. */
@@ -140,6 +143,17 @@ export class InsituModel {
       if (s < best.distance) best = { index, distance: Math.sqrt(s) };
     });
     return best;
+  }
+
+  /** Purchase-intent weights fitted by `insitu build`, or undefined (the profile keeps its defaults). */
+  get intentModel(): IntentModel | undefined {
+    const intent = this.parts.profile?.intent;
+    return intent?.fitted === true ? parseIntentModel(intent) : undefined;
+  }
+
+  /** Profile segment centroids from the artifact, or undefined. */
+  get profileCentroids(): SegmentCentroids | undefined {
+    return this.parts.profile?.centroids ?? undefined;
   }
 
   /** Releases the engine's tensors. */

@@ -4,6 +4,7 @@ import { decodeEncoderWeights } from './artifact/encoder-json.ts';
 import type { EncoderModelJson } from './artifact/encoder-json.ts';
 import { FILES, FORMAT_VERSION } from './artifact/manifest.ts';
 import type { ArtifactManifest } from './artifact/manifest.ts';
+import type { ArtifactCentroids, IntentArtifact, ProfileParts } from './artifact/profile-files.ts';
 import { InsituModel } from './insitu-model.ts';
 
 /** Reads one artifact file by its path relative to the manifest. */
@@ -78,7 +79,19 @@ export async function loadArtifact(
     encJson === null || encBin === null
       ? null
       : decodeEncoderWeights(json<EncoderModelJson>(encJson), encBin);
-  const centroids = json<{ centroids: number[][] }>(cen).centroids.map((c) => Float32Array.from(c));
+  const cenJson = json<{ features?: string[]; centroids: unknown[] }>(cen);
+  // Profile-space centroids (with `features`) come with intent.json; older artifacts have neither.
+  const profile: ProfileParts | undefined =
+    cenJson.features === undefined || manifest.files[FILES.intent] === undefined
+      ? undefined
+      : {
+          centroids: cenJson.centroids.length > 0 ? (cenJson as ArtifactCentroids) : null,
+          intent: json<IntentArtifact>(await sized(FILES.intent)),
+        };
+  const centroids =
+    cenJson.features === undefined
+      ? (cenJson.centroids as number[][]).map((c) => Float32Array.from(c))
+      : [];
   return new InsituModel({
     manifest,
     embeddings: decodeEmbeddings(emb, n, manifest.dims),
@@ -86,6 +99,7 @@ export async function loadArtifact(
     neighbours: decodeNeighbours(nb, n),
     popularity: decodeFloats(pop, n, FILES.popularity),
     centroids,
+    ...(profile === undefined ? {} : { profile }),
   });
 }
 

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { Catalog, HistoryEntry, TrainingData } from '@insitu/core';
 import { InsituError, validateCatalog } from '@insitu/core';
 import { catalogHash } from '@insitu/model';
-import { fitModel, serializeArtifact, writeArtifactDir } from '@insitu/model/node';
+import { fitModel, fitProfile, serializeArtifact, writeArtifactDir } from '@insitu/model/node';
 import { loadDataset } from '../data/index.ts';
 import type { Command } from '../main.ts';
 import { progressBar } from './progress-bar.ts';
@@ -75,6 +75,7 @@ async function catalogSequences(paths: string[], ids: Map<string, number>) {
     sequences: sequences.filter((s) => s.length > 0),
     dropped,
     interactions: dataset.interactions,
+    dataset,
   };
 }
 
@@ -114,7 +115,7 @@ export const build: Command = async (args) => {
   const ids = new Map(catalog.items.map((item, i) => [item.id, i]));
   const logs =
     values.events.length === 0
-      ? { sequences: [], dropped: 0, interactions: 0 }
+      ? { sequences: [], dropped: 0, interactions: 0, dataset: undefined }
       : await catalogSequences(values.events, ids);
   if (logs.dropped > 0) {
     console.error(
@@ -134,6 +135,20 @@ export const build: Command = async (args) => {
     catalogHash: catalogHash(catalog),
     onProgress: bar.update,
   });
+  if (logs.dataset !== undefined && logs.dataset.interactions > 0) {
+    bar.update(1, 'profile: intent weights and segments');
+    const profile = fitProfile(logs.dataset, catalog, seed);
+    parts.profile = profile;
+    const { intent } = profile;
+    parts.manifest.profile = {
+      segments: profile.centroids?.centroids.map((c) => c.id) ?? [],
+      intent: intent.fitted ? 'fitted' : 'default',
+      ...(intent.reason === undefined ? {} : { reason: intent.reason }),
+      ...(intent.auc === null
+        ? {}
+        : { auc: { fitted: intent.auc.fitted, default: intent.auc.default } }),
+    };
+  }
   bar.done();
   const files = await serializeArtifact(parts);
   await writeArtifactDir(values.out, files);
@@ -149,5 +164,17 @@ export const build: Command = async (args) => {
         ? ''
         : `; validation HR@10 ${figures.hr10.toFixed(4)}, NDCG@10 ${figures.ndcg10.toFixed(4)} (${figures.users} users)`),
   );
+  const prof = m.profile;
+  if (prof !== undefined) {
+    console.error(
+      `insitu build: profile segments [${prof.segments.join(', ')}]; intent weights ` +
+        (prof.intent === 'fitted'
+          ? `fitted` +
+            (prof.auc === undefined
+              ? ''
+              : ` (held-out AUC ${prof.auc.fitted.toFixed(3)} vs defaults ${prof.auc.default.toFixed(3)})`)
+          : `kept at the defaults: ${prof.reason ?? ''}`),
+    );
+  }
   return 0;
 };

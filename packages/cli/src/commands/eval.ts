@@ -4,7 +4,7 @@ import type { FitScorer, ProtocolReport } from '@insitu/core';
 import { fitItemKnn, fitMarkov, fitPopularity, InsituError, runProtocol } from '@insitu/core';
 import { loadDatasetDir } from '../data/index.ts';
 import type { Command } from '../main.ts';
-import { loadInsituFit } from './insitu-model.ts';
+import { fitInsitu } from '@insitu/model/node';
 
 const HELP = `usage: insitu eval --dataset DIR [--json] [--target test|valid] [--max-users N] [--models a,b]
 
@@ -27,23 +27,19 @@ const BASELINES: Record<string, FitScorer> = {
 
 const fmt = (x: number) => x.toFixed(4);
 
-function table(name: string, report: ProtocolReport, placeholder: boolean, seconds: number) {
+function table(name: string, report: ProtocolReport, seconds: number) {
   const lines = [
     `${name}: ${report.users} users, ${report.items} items, ${seconds.toFixed(1)} s`,
     'model        full HR@10  NDCG@10  MRR@10 | sampled HR@10  NDCG@10  MRR@10 | fit s  eval s',
   ];
   for (const [model, m] of Object.entries(report.models)) {
     const t = report.timings[model]!;
-    const label = model === 'insitu' && placeholder ? 'insitu*' : model;
     lines.push(
-      `${label.padEnd(12)} ${fmt(m.full.hr10).padStart(10)} ${fmt(m.full.ndcg10).padStart(8)} ` +
+      `${model.padEnd(12)} ${fmt(m.full.hr10).padStart(10)} ${fmt(m.full.ndcg10).padStart(8)} ` +
         `${fmt(m.full.mrr10).padStart(7)} | ${fmt(m.sampled.hr10).padStart(13)} ` +
         `${fmt(m.sampled.ndcg10).padStart(8)} ${fmt(m.sampled.mrr10).padStart(7)} | ` +
         `${t.fit.toFixed(1).padStart(5)} ${t.eval.toFixed(1).padStart(7)}`,
     );
-  }
-  if (placeholder && 'insitu' in report.models) {
-    lines.push('* placeholder: @insitu/model does not export fitInsitu yet (popularity stands in)');
   }
   return lines.join('\n');
 }
@@ -77,8 +73,7 @@ export const evaluate: Command = async (args) => {
     throw new InsituError('invalid_input', '--seed and --max-users must be whole numbers.');
   }
   const start = Date.now();
-  const insitu = await loadInsituFit();
-  const all: Record<string, FitScorer> = { insitu: insitu.fit, ...BASELINES };
+  const all: Record<string, FitScorer> = { insitu: fitInsitu, ...BASELINES };
   const models: Record<string, FitScorer> = {};
   for (const name of values.models.split(',').map((m) => m.trim())) {
     const fit = all[name];
@@ -86,11 +81,6 @@ export const evaluate: Command = async (args) => {
       throw new InsituError('invalid_input', `Unknown model "${name}".`, { field: 'models' });
     }
     models[name] = fit;
-  }
-  if (insitu.placeholder && 'insitu' in models && !values.json) {
-    console.error(
-      'insitu eval: @insitu/model has no fitInsitu yet; the insitu row is a placeholder.',
-    );
   }
   const dataset = await loadDatasetDir(values.dataset);
   const report = await runProtocol(dataset, models, {
@@ -114,8 +104,7 @@ export const evaluate: Command = async (args) => {
       seconds: Math.round(seconds * 100) / 100,
     };
     if (values.target === 'valid') out['target'] = 'valid';
-    if (insitu.placeholder && 'insitu' in models) out['placeholder'] = ['insitu'];
     console.log(JSON.stringify(out));
-  } else console.log(table(name, report, insitu.placeholder, seconds));
+  } else console.log(table(name, report, seconds));
   return 0;
 };

@@ -37,6 +37,16 @@ export interface ArtifactManifest {
   files: Record<string, number>;
   /** Validation figures of the blend and of each signal alone (absent when there was no holdout). */
   eval: Record<string, HoldoutFigures>;
+  /** What the profile fit found (absent for builds without logs): see intent.json / centroids.json. */
+  profile?: {
+    /** Names of the segment centroids (empty: too few users to cluster). */
+    segments: string[];
+    intent: 'fitted' | 'default';
+    /** Why the intent defaults were kept. */
+    reason?: string;
+    /** Held-out AUC of the fitted intent weights and of the defaults. */
+    auc?: { fitted: number; default: number };
+  };
   training: {
     users: number;
     interactions: number;
@@ -55,4 +65,5 @@ export const FILES = {
   neighbours: 'neighbours.bin',
   popularity: 'popularity.bin',
   centroids: 'centroids.json',
+  intent: 'intent.json',
 } as const;

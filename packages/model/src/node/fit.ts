@@ -10,7 +10,7 @@ import { quantizeRows } from '../quantize.ts';
 import { buildContentParts } from './content-build.ts';
 import type { ContentItem } from './content-vectors.ts';
 import { buildCovisitation, decayedPopularity, timeSpan } from './covis-build.ts';
-import { holdoutFigures, splitHoldout } from './holdout.ts';
+import { holdoutFigures, pairedStandardError, splitHoldout } from './holdout.ts';
 import type { HoldoutCase } from './holdout.ts';
 import { popularityAsOf } from './popularity-as-of.ts';
 import { kmeans } from './kmeans.ts';
@@ -144,10 +144,11 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
 }
 
 /**
- * Picks the popularity half-life (none, or the logs' span / 1, 2, 4, 8, 16) that best ranks the
- * holdout targets, judged twice and summed: with popularity as of each case's own time (what the
- * device faces: what is popular now) and as of the end of the logs (what a leave-one-out eval
- * measures). Returns the as-of popularity per case for the blend search.
+ * Picks the popularity half-life (none, or the logs' span / 2, 4, 8, 16) that best ranks the
+ * holdout targets with popularity as of each case's own time — what the device faces: what is
+ * popular now — then, by the one-standard-error rule, the longest half-life whose score is within
+ * noise of the best (no decay is the simplest and the steadiest). Returns the as-of popularity
+ * per case for the blend search.
  */
 function chooseHalfLife(
   train: readonly (readonly HistoryEntry[])[],
@@ -156,23 +157,21 @@ function chooseHalfLife(
 ) {
   const span = timeSpan(train);
   const times = cases.map((c) => c.ts);
-  const judge = (popularity: (i: number) => Float32Array) => {
-    const f = holdoutFigures(cases, popularity, itemCount);
-    return f.hr10 + f.ndcg10 + f.ndcg100;
-  };
-  let best = {
-    halfLife: null as number | null,
-    popularity: [] as Float32Array[],
-    score: -Infinity,
-  };
-  for (const halfLife of [null, span, span / 2, span / 4, span / 8, span / 16]) {
-    if (halfLife === 0) continue;
-    const asOf = popularityAsOf(train, itemCount, halfLife, times);
-    const atEnd = decayedPopularity(train, itemCount, halfLife);
-    const score = judge((i) => asOf[i]!) + judge(() => atEnd);
-    if (score > best.score + 1e-9) best = { halfLife, popularity: asOf, score };
-  }
-  return best;
+  const grid = span > 0 ? [null, span / 2, span / 4, span / 8, span / 16] : [null];
+  const tried = grid.map((halfLife) => {
+    const popularity = popularityAsOf(train, itemCount, halfLife, times);
+    const perCase = new Float64Array(cases.length);
+    holdoutFigures(cases, (i) => popularity[i]!, itemCount, perCase);
+    const score = perCase.reduce((a, v) => a + v, 0) / Math.max(1, cases.length);
+    return { halfLife, popularity, perCase, score };
+  });
+  const best = tried.reduce((a, b) => (b.score > a.score + 1e-9 ? b : a));
+  // The grid runs from longest to shortest, so the first within noise is the simplest.
+  return (
+    tried.find(
+      (t) => best.score - t.score <= pairedStandardError(best.perCase, t.perCase) + 1e-12,
+    ) ?? best
+  );
 }
 
 async function tunerDots(model: InsituModel, u: Float32Array): Promise<Float32Array> {

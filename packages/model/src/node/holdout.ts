@@ -71,11 +71,15 @@ export function rankFigures(
   return [hr / k, ndcg / k, mrr / k, ndcg100 / k];
 }
 
-/** Mean figures of a scoring function over the cases. */
+/**
+ * Mean figures of a scoring function over the cases. When `perCase` is given, it receives each
+ * case's HR@10 + NDCG@10 + NDCG@100 (the tuning criterion), for paired noise estimates.
+ */
 export function holdoutFigures(
   cases: readonly HoldoutCase[],
   score: (i: number) => Float32Array,
   itemCount: number,
+  perCase?: Float64Array,
 ): HoldoutFigures {
   const sum = [0, 0, 0, 0];
   const seen = new Uint8Array(itemCount);
@@ -84,6 +88,7 @@ export function holdoutFigures(
     const f = rankFigures(score(i), c, seen);
     for (const e of c.history) seen[e.item] = 0;
     for (let k = 0; k < 4; k++) sum[k]! += f[k]!;
+    if (perCase !== undefined) perCase[i] = f[0] + f[1] + f[3];
   });
   const n = Math.max(1, cases.length);
   const r = (x: number) => Math.round((x / n) * 1e4) / 1e4;
@@ -94,4 +99,19 @@ export function holdoutFigures(
     mrr10: r(sum[2]!),
     ndcg100: r(sum[3]!),
   };
+}
+
+/**
+ * Standard error of the mean paired difference between two per-case criteria: how far apart two
+ * candidates must be on this holdout before the difference is more than noise.
+ */
+export function pairedStandardError(a: Float64Array, b: Float64Array): number {
+  const n = a.length;
+  if (n < 2) return Infinity;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += a[i]! - b[i]!;
+  mean /= n;
+  let v = 0;
+  for (let i = 0; i < n; i++) v += (a[i]! - b[i]! - mean) ** 2;
+  return Math.sqrt(v / (n - 1) / n);
 }

@@ -7,3 +7,8 @@ export { writeArtifactDir, readArtifactDir, readArtifactFiles } from './files.no
 export { setupTraining } from './tf-setup.ts';
 export { contentVectors } from './content-vectors.ts';
 export type { ContentItem } from './content-vectors.ts';
+export { fitProfile } from './profile-fit.ts';
+export { replayEvents } from './profile-replay.ts';
+export { fitIntentModel, intentExamples, intentAuc, auc } from './intent-fit.ts';
+export type { IntentExample } from './intent-fit.ts';
+export { fitSegmentCentroids, userSegmentFeatures, nameCentroids } from './segment-centroids.ts';

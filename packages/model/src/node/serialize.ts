@@ -59,8 +59,16 @@ export async function serializeArtifact(parts: ModelParts): Promise<ArtifactFile
   files.set(FILES.embeddings, encodeEmbeddings(parts.embeddings));
   files.set(FILES.neighbours, encodeNeighbours(parts.neighbours));
   files.set(FILES.popularity, floatBytes(parts.popularity));
-  const centroids = parts.centroids.map((c) => Array.from(c, (v) => Math.round(v * 1e5) / 1e5));
-  files.set(FILES.centroids, utf8(JSON.stringify({ dims: parts.manifest.dims, centroids })));
+  const profile = parts.profile;
+  if (profile !== undefined) {
+    // The profile's centroids replace the user-vector ones: nothing reads those (segmentOf aside).
+    const none = { features: [], centroids: [] };
+    files.set(FILES.centroids, utf8(JSON.stringify(profile.centroids ?? none)));
+    files.set(FILES.intent, utf8(JSON.stringify(profile.intent)));
+  } else {
+    const centroids = parts.centroids.map((c) => Array.from(c, (v) => Math.round(v * 1e5) / 1e5));
+    files.set(FILES.centroids, utf8(JSON.stringify({ dims: parts.manifest.dims, centroids })));
+  }
   if (parts.encoder !== null && parts.manifest.encoder !== null) {
     const [json, bin] = await encoderFiles(parts);
     files.set(FILES.encoderJson, utf8(JSON.stringify(json)));

@@ -2,7 +2,7 @@ import type { BlendWeights } from '../blend.ts';
 import { covisScores, softScale } from '../blend.ts';
 import type { HoldoutFigures } from '../artifact/manifest.ts';
 import type { NeighbourTable } from '../neighbours.ts';
-import { holdoutFigures } from './holdout.ts';
+import { holdoutFigures, pairedStandardError } from './holdout.ts';
 import type { HoldoutCase } from './holdout.ts';
 
 /** What the tuner may mix, computed on the training part without the holdout items. */
@@ -29,8 +29,10 @@ const score = (f: HoldoutFigures) => f.ndcg10 + f.hr10 + f.ndcg100;
 /**
  * Coordinate search on the holdout over: co-visitation recency; encoder weight × temperature;
  * popularity weight; co-visitation on/off — two passes, each change kept only when
- * HR@10 + NDCG@10 improves, so a signal that does not help ends with weight 0. The data decides
- * the mix (sequential shops lean on co-visitation, thin ones on popularity).
+ * HR@10 + NDCG@10 improves, so a signal that does not help ends with weight 0. Then the simplest
+ * blend (fewest signals, pure popularity first) within one paired standard error of the best is
+ * kept: on a thin holdout a few lucky hits must not buy a mix that generalises worse. The data
+ * decides the mix (sequential shops lean on co-visitation, thin ones on popularity).
  */
 export function tuneBlend(t: TuneInputs): TuneResult {
   const n = t.itemCount;
@@ -55,7 +57,7 @@ export function tuneBlend(t: TuneInputs): TuneResult {
     }
     return v ?? null;
   };
-  const figures = (w: BlendWeights) => {
+  const figures = (w: BlendWeights, perCase?: Float64Array) => {
     const cv = w.covis === 0 ? null : covis(w.recency);
     const md = w.model === 0 ? null : model(w.temperature);
     return holdoutFigures(
@@ -70,6 +72,7 @@ export function tuneBlend(t: TuneInputs): TuneResult {
         return out;
       },
       n,
+      perCase,
     );
   };
   let best: BlendWeights = { model: 0, temperature: 1, covis: 1, recency: 0.7, popularity: 0 };
@@ -96,6 +99,8 @@ export function tuneBlend(t: TuneInputs): TuneResult {
     consider([0, ...weights].map((p) => ({ ...base, popularity: p })));
     consider([0, 1].map((c) => ({ ...best, covis: c })));
   }
+  best = simplestWithinNoise(best, t.cases.length, figures);
+  bestFig = figures(best);
   const alone = (w: Partial<BlendWeights>): HoldoutFigures =>
     figures({ ...best, model: 0, covis: 0, popularity: 0, ...w });
   const result: Record<string, HoldoutFigures> = {
@@ -105,4 +110,40 @@ export function tuneBlend(t: TuneInputs): TuneResult {
   };
   if (t.modelDots !== null) result['encoder'] = alone({ model: 1 });
   return { blend: best, figures: result };
+}
+
+const signals = (w: BlendWeights) =>
+  (w.model > 0 ? 1 : 0) + (w.covis > 0 ? 1 : 0) + (w.popularity > 0 ? 1 : 0);
+
+const mean = (x: Float64Array) => x.reduce((a, v) => a + v, 0) / Math.max(1, x.length);
+
+/** The one-standard-error rule over the best blend and the blends that drop some of its signals. */
+function simplestWithinNoise(
+  best: BlendWeights,
+  cases: number,
+  figures: (w: BlendWeights, perCase: Float64Array) => HoldoutFigures,
+): BlendWeights {
+  const bestCases = new Float64Array(cases);
+  figures(best, bestCases);
+  const candidates: BlendWeights[] = [
+    { ...best, model: 0, covis: 0, popularity: 1 },
+    { ...best, model: 0, covis: best.covis || 1, popularity: 0 },
+    { ...best, model: 0 },
+    { ...best, covis: 0 },
+    { ...best, popularity: 0 },
+  ].filter((w) => signals(w) > 0 && signals(w) < signals(best));
+  candidates.sort((a, b) => signals(a) - signals(b));
+  let chosen: BlendWeights | null = null;
+  let chosenMean = -Infinity;
+  for (const w of candidates) {
+    if (chosen !== null && signals(w) > signals(chosen)) break;
+    const c = new Float64Array(cases);
+    figures(w, c);
+    const gap = mean(bestCases) - mean(c);
+    if (gap <= pairedStandardError(bestCases, c) && mean(c) > chosenMean) {
+      chosen = w;
+      chosenMean = mean(c);
+    }
+  }
+  return chosen ?? best;
 }
