@@ -75,52 +75,107 @@ export function auc(scores: readonly number[], labels: readonly boolean[]): numb
 export interface IntentFitOptions {
   /** Pull towards the prior weights, in examples' worth (L2 on w − prior). Default 50. */
   priorStrength?: number;
-  iterations?: number;
   prior?: IntentModel;
 }
 
+/** Solves A·x = b (A symmetric positive definite, small) by Gaussian elimination with pivoting. */
+function solve(A: number[][], b: number[]): number[] {
+  const n = b.length;
+  const M = A.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[p]![c]!)) p = r;
+    [M[c], M[p]] = [M[p]!, M[c]!];
+    const pivot = M[c]![c]!;
+    for (let r = c + 1; r < n; r++) {
+      const f = M[r]![c]! / pivot;
+      for (let k = c; k <= n; k++) M[r]![k]! -= f * M[c]![k]!;
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let s = M[r]![n]!;
+    for (let k = r + 1; k < n; k++) s -= M[r]![k]! * x[k]!;
+    x[r] = s / M[r]![r]!;
+  }
+  return x;
+}
+
 /**
- * Logistic regression by Nesterov-accelerated full-batch gradient descent, with an L2 penalty
+ * Logistic regression by Newton's method (exact up to rounding in a handful of steps, so there is
+ * no learning rate to tune and the same data always gives the same weights), with an L2 penalty
  * towards the prior (the documented defaults) rather than towards zero: a feature the logs never
- * show (e.g. checkout in a CSV log, `ordered`, which examples never have) keeps its default weight
- * instead of being silenced. The step is 1/L from a bound on the curvature, so it converges without
- * tuning; same data, same weights.
+ * show (e.g. checkout in a CSV log, or `ordered`, which examples never have) keeps its default
+ * weight instead of being silenced. A step that raises the loss is halved.
  */
 export function fitIntentModel(
   examples: readonly IntentExample[],
   o: IntentFitOptions = {},
 ): IntentModel {
   const prior = o.prior ?? DEFAULT_INTENT_MODEL;
-  const d = INTENT_FEATURES.length;
+  const d = INTENT_FEATURES.length + 1;
   const n = examples.length;
   if (n === 0) return prior;
+  // Row i: [1, features…]; column 0 is the (unpenalised) bias.
   const X = new Float64Array(n * d);
   const y = new Float64Array(n);
   examples.forEach((e, i) => {
-    INTENT_FEATURES.forEach((f, j) => (X[i * d + j] = e.x[f]));
+    X[i * d] = 1;
+    INTENT_FEATURES.forEach((f, j) => (X[i * d + j + 1] = e.x[f]));
     y[i] = e.bought ? 1 : 0;
   });
   const lambda = (o.priorStrength ?? 50) / n;
-  const w0 = Float64Array.from([prior.bias, ...INTENT_FEATURES.map((f) => prior.weights[f])]);
-  // Curvature bound of the mean log-loss: ¼·E‖(1, x)‖² + λ.
-  let trace = 1;
-  for (let k = 0; k < X.length; k++) trace += (X[k]! * X[k]!) / n;
-  const step = 1 / (0.25 * trace + lambda);
-  let w = Float64Array.from(w0);
-  let prev = Float64Array.from(w0);
-  const grad = new Float64Array(d + 1);
-  for (let it = 1; it <= (o.iterations ?? 400); it++) {
-    const v = w.map((wi, j) => wi + ((it - 1) / (it + 2)) * (wi - prev[j]!));
-    grad.fill(0);
+  const w0 = [prior.bias, ...INTENT_FEATURES.map((f) => prior.weights[f])];
+  const penalty = (w: number[], j: number) => (j === 0 ? 0 : lambda * (w[j]! - w0[j]!));
+  const loss = (w: number[]) => {
+    let l = 0;
     for (let i = 0; i < n; i++) {
-      let z = v[0]!;
-      for (let j = 0; j < d; j++) z += v[j + 1]! * X[i * d + j]!;
-      const r = 1 / (1 + Math.exp(-z)) - y[i]!;
-      grad[0]! += r;
-      for (let j = 0; j < d; j++) grad[j + 1]! += r * X[i * d + j]!;
+      let z = 0;
+      for (let j = 0; j < d; j++) z += w[j]! * X[i * d + j]!;
+      // log(1 + e^z) − y·z, computed without overflow.
+      l += Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - y[i]! * z;
     }
-    prev = w;
-    w = v.map((vj, j) => vj - step * (grad[j]! / n + (j === 0 ? 0 : lambda * (vj - w0[j]!))));
+    let reg = 0;
+    for (let j = 1; j < d; j++) reg += (w[j]! - w0[j]!) ** 2;
+    return l / n + (lambda / 2) * reg;
+  };
+  let w = [...w0];
+  let current = loss(w);
+  for (let it = 0; it < 25; it++) {
+    const g = new Array<number>(d).fill(0);
+    const H = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    for (let i = 0; i < n; i++) {
+      let z = 0;
+      for (let j = 0; j < d; j++) z += w[j]! * X[i * d + j]!;
+      const p = 1 / (1 + Math.exp(-z));
+      const r = p - y[i]!;
+      const h = p * (1 - p);
+      for (let j = 0; j < d; j++) {
+        const xj = X[i * d + j]!;
+        if (xj === 0) continue;
+        g[j]! += r * xj;
+        for (let k = 0; k <= j; k++) H[j]![k]! += h * xj * X[i * d + k]!;
+      }
+    }
+    for (let j = 0; j < d; j++) {
+      g[j] = g[j]! / n + penalty(w, j);
+      for (let k = 0; k <= j; k++) H[k]![j] = H[j]![k] = H[j]![k]! / n;
+      H[j]![j]! += (j === 0 ? 0 : lambda) + 1e-9;
+    }
+    const delta = solve(H, g);
+    let t = 1;
+    let next = w.map((wj, j) => wj - t * delta[j]!);
+    let value = loss(next);
+    while (value > current && t > 1e-3) {
+      t /= 2;
+      next = w.map((wj, j) => wj - t * delta[j]!);
+      value = loss(next);
+    }
+    if (value > current) break;
+    w = next;
+    const moved = current - value;
+    current = value;
+    if (moved < 1e-10) break;
   }
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
   return {

@@ -25,6 +25,12 @@ const WORDS: Record<(typeof SEGMENT_FEATURES)[number], [string, string]> = {
 };
 
 /**
+ * How much a feature's distance from the average counts when naming: intent is the state of the
+ * current session, so it says less about who the shopper is than their visits and orders do.
+ */
+const NAMING_WEIGHT: Partial<Record<(typeof SEGMENT_FEATURES)[number], number>> = { intent: 0.5 };
+
+/**
  * A user's `segmentFeatures` at `now`, read from the same `buildProfile` the worker runs, so the
  * centroids live in exactly the space the device assigns in.
  */
@@ -50,11 +56,11 @@ export function userSegmentFeatures(
   });
 }
 
-/** Names each centroid by its most distinctive feature (largest |z|), adding the next on a clash. */
+/** Names each centroid by its most distinctive feature (largest weighted |z|), adding the next on a clash. */
 export function nameCentroids(centers: readonly number[][]): string[] {
   const ranked = centers.map((c) =>
     c
-      .map((z, j) => ({ j, z }))
+      .map((z, j) => ({ j, z: z * (NAMING_WEIGHT[SEGMENT_FEATURES[j]!] ?? 1) }))
       .sort((a, b) => Math.abs(b.z) - Math.abs(a.z) || a.j - b.j)
       .map(({ j, z }) => WORDS[SEGMENT_FEATURES[j]!][z >= 0 ? 0 : 1]),
   );

@@ -1,6 +1,7 @@
 import {
   InsituError,
   toErrorInfo,
+  type IntentModel,
   type RecommendRequest,
   type SegmentCentroids,
 } from '@insitu/core';
@@ -24,6 +25,8 @@ const within = <T>(p: Promise<T>, ms: number): Promise<T | undefined> =>
 export interface ModelService extends WorkerService {
   /** Profile segment centroids from the artifact, when it ships them. */
   centroids(): SegmentCentroids | undefined;
+  /** Purchase-intent weights fitted from the shop's logs, when the artifact ships them. */
+  intentModel(): IntentModel | undefined;
 }
 
 /**
@@ -75,6 +78,7 @@ export function modelService(): ModelService {
     },
     stats: () => (info === undefined ? {} : { model: handle?.info() ?? info }),
     centroids: () => handle?.centroids(),
+    intentModel: () => handle?.intentModel(),
     async recommend(request: RecommendRequest) {
       if (!MODEL_STRATEGIES.has(request.strategy)) return undefined;
       const model = handle ?? (await within(load(), WAIT_MS));

@@ -8,6 +8,7 @@ import {
   validateAudiences,
   type AudienceDefinition,
   type CatalogIndex,
+  type IntentModel,
   type JsonObject,
   type JsonValue,
   type ProfileState,
@@ -44,7 +45,11 @@ interface Persisted {
  * deletes stay folded. Without a persisted state it rebuilds from every stored event.
  */
 export function profileService(
-  options: { centroids?: () => SegmentCentroids | undefined } = {},
+  options: {
+    centroids?: () => SegmentCentroids | undefined;
+    /** Purchase-intent weights from the artifact; the documented defaults without one. */
+    intentModel?: () => IntentModel | undefined;
+  } = {},
 ): WorkerService {
   let ctx!: ServiceContext;
   let index: Promise<CatalogIndex> | undefined;
@@ -113,9 +118,11 @@ export function profileService(
     const p = await serial(catchUp);
     const lang = ctx.config.language === 'zh' ? 'zh' : 'en';
     const centroids = options.centroids?.();
+    const intentModel = options.intentModel?.();
     return buildProfile(p.state, await catalogIndex(), Date.now(), {
       lang,
       ...(centroids === undefined ? {} : { centroids }),
+      ...(intentModel === undefined ? {} : { intentModel }),
     });
   };
 

@@ -8,6 +8,9 @@ import type { WorkerService } from './services.ts';
  */
 export function createServices(): WorkerService[] {
   const model = modelService();
-  // The profile reads the artifact's segment centroids once the model has loaded.
-  return [profileService({ centroids: () => model.centroids() }), model];
+  // The profile reads the artifact's segment centroids and intent weights once the model has loaded.
+  return [
+    profileService({ centroids: () => model.centroids(), intentModel: () => model.intentModel() }),
+    model,
+  ];
 }

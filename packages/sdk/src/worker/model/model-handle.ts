@@ -2,6 +2,7 @@
 // further chunk, imported once the model answers in plain JS).
 import type {
   Catalog,
+  IntentModel,
   RecommendRequest,
   RecommendResult,
   SegmentCentroids,
@@ -26,6 +27,8 @@ export interface ModelHandle {
   readonly backendReady: Promise<void>;
   info(): ModelInfo;
   centroids(): SegmentCentroids | undefined;
+  /** Purchase-intent weights fitted by `insitu build`, when the artifact ships them. */
+  intentModel(): IntentModel | undefined;
   dispose(): void;
 }
 
@@ -78,6 +81,7 @@ export async function openModel(
       numTensors: numTensors(),
     }),
     centroids: () => rt.centroids,
+    intentModel: () => model.intentModel,
     dispose: () => model.dispose(),
   };
 }
