@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { buildSnippet } from '../packages/sdk/build/snippet-build.ts';
@@ -27,14 +27,32 @@ export function snippetTag(code: string): string {
 }
 
 /**
- * The snippet text: dist/snippet.min.js verbatim; once the demo has a model artifact, the same
- * snippet with the model URL filled in by the SDK's own snippet builder (what a shop does when it
- * hosts a model).
+ * Promotions the demo shop targets; matched on the device by `insitu.audiences()`, so the page can
+ * show a banner without the profile leaving the browser.
+ */
+export const DEMO_AUDIENCES = [
+  {
+    id: 'outdoor-fans',
+    any: [
+      { metric: 'category:Running', gte: 0.25 },
+      { metric: 'category:Camping', gte: 0.25 },
+      { metric: 'category:Cycling', gte: 0.25 },
+    ],
+  },
+  { id: 'ready-to-buy', all: [{ metric: 'intent', gte: 0.5 }] },
+  { id: 'bargain-hunters', all: [{ segment: 'bargain-hunter' }] },
+];
+
+/**
+ * The snippet text, made by the SDK's own snippet builder with the demo's config: what a shop
+ * pastes after filling in its URLs and audiences. The model URL is set once the demo has a model.
  */
 async function snippetCode(): Promise<string | undefined> {
   if (!existsSync(SNIPPET_FILE)) return undefined;
-  if (!existsSync(MODEL_MANIFEST)) return readFileSync(SNIPPET_FILE, 'utf8').trim();
-  return buildSnippet({ config: { catalog: '/insitu/catalog.json', model: '/insitu/model/' } });
+  const model = existsSync(MODEL_MANIFEST) ? { model: '/insitu/model/' } : {};
+  return buildSnippet({
+    config: { catalog: '/insitu/catalog.json', ...model, audiences: DEMO_AUDIENCES },
+  });
 }
 
 /** Replaces the pages' `<!-- insitu snippet: … -->` marker with the snippet tag at build/serve time. */

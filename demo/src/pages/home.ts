@@ -2,6 +2,7 @@ import { byId, h } from '../dom.ts';
 import { track } from '../insitu.ts';
 import { renderChrome, showFatal } from '../layout.ts';
 import { productGrid } from '../product-card.ts';
+import { renderPromoBanner } from '../promo-banner.ts';
 import { renderRails } from '../rails.ts';
 import { loadShop, type Shop } from '../shop-data.ts';
 
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   // Two picks per department, so the first screen shows the whole range.
   const featured = shop.departments.flatMap((d) => d.items.slice(0, 2));
   const slots = {
+    promo: h('section', { id: 'promo' }),
     recent: h('section', { id: 'rail-recently-viewed' }),
     forYou: h('section', { id: 'rail-for-you' }),
     trending: h('section', { id: 'rail-trending' }),
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
         'Open “On this device” to see exactly what is kept, export it or erase it.',
       ),
     ),
+    slots.promo,
     slots.recent,
     slots.forYou,
     h('h2', {}, 'Shop by department'),
@@ -55,31 +58,34 @@ async function main(): Promise<void> {
     category: 'Featured',
     products: featured.map((i, position) => ({ product_id: i.id, position })),
   });
-  await renderRails([
-    [
-      slots.recent,
-      {
-        title: 'Recently viewed',
-        request: { strategy: 'recently-viewed', limit: 8 },
-        emptyNote: 'Products you look at will appear here — remembered only by this browser.',
-      },
-    ],
-    [
-      slots.forYou,
-      {
-        title: 'For you',
-        request: { strategy: 'for-you', limit: 8 },
-        emptyNote: 'Personal picks appear here once the shop’s model runs on this device.',
-      },
-    ],
-    [
-      slots.trending,
-      {
-        title: 'Trending',
-        request: { strategy: 'trending', limit: 8 },
-        emptyNote: 'Trending products appear here.',
-      },
-    ],
+  await Promise.all([
+    renderPromoBanner(slots.promo),
+    renderRails([
+      [
+        slots.recent,
+        {
+          title: 'Recently viewed',
+          request: { strategy: 'recently-viewed', limit: 8 },
+          emptyNote: 'Products you look at will appear here — remembered only by this browser.',
+        },
+      ],
+      [
+        slots.forYou,
+        {
+          title: 'For you',
+          request: { strategy: 'for-you', limit: 8 },
+          emptyNote: 'Personal picks appear here once the shop’s model runs on this device.',
+        },
+      ],
+      [
+        slots.trending,
+        {
+          title: 'Trending',
+          request: { strategy: 'trending', limit: 8 },
+          emptyNote: 'Trending products appear here.',
+        },
+      ],
+    ]),
   ]);
 }
 

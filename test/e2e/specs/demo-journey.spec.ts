@@ -121,6 +121,17 @@ export const demoJourney: E2ESpec = {
       assert.ok(shown.includes(id), `recently viewed shows ${id}: ${shown.join(',')}`);
     await page.screenshot({ path: join(artifacts, 'home.png'), fullPage: true });
 
+    // Audiences are matched in the browser; the banner shows the best one, or none.
+    const matches = await page.evaluate(async () => (await window.insitu?.audiences()) ?? []);
+    const offers = ['outdoor-fans', 'ready-to-buy', 'bargain-hunters'];
+    const best = matches.filter((m) => offers.includes(m.id)).sort((a, b) => b.score - a.score)[0];
+    await page.locator('#promo[data-state="done"]').waitFor({ timeout: 10_000 });
+    const banner = page.locator('#promo .promo');
+    if (best === undefined) assert.equal(await banner.count(), 0, 'no banner without an audience');
+    else
+      assert.equal(await banner.getAttribute('data-audience'), best.id, 'banner = best audience');
+    console.log(`    audiences: ${JSON.stringify(matches)}`);
+
     await page.goto(`/product.html#${viewed[1]}`);
     await page.locator('#rail-recently-viewed[data-state]').waitFor();
     await page.screenshot({ path: join(artifacts, 'product.png'), fullPage: true });

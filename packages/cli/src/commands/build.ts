@@ -12,7 +12,8 @@ import { progressBar } from './progress-bar.ts';
 const HELP = `usage: insitu build --catalog catalog.json [--events FILE]... --out DIR [--seed N] [--epochs N]
 
 Trains the shop's model from its logs and writes the artifact the SDK loads (manifest.json,
-embeddings.bin, encoder/model.json + weights.bin, neighbours.bin, popularity.bin, centroids.json).
+embeddings.bin, encoder/model.json + weights.bin, neighbours.bin, popularity.bin, centroids.json,
+intent.json: the profile's segment centroids and purchase-intent weights fitted from the logs).
 Without --events it builds a content-only model from the catalog's text and categories.
 
   --catalog FILE   the shop's catalog.json (the same file the SDK fetches)

@@ -13,14 +13,14 @@ import { kmeans } from './kmeans.ts';
 
 /** Plain-words names of a centroid far above (first) or below (second) the average on a feature. */
 const WORDS: Record<(typeof SEGMENT_FEATURES)[number], [string, string]> = {
-  visits: ['frequent-visitors', 'one-visit'],
-  orders: ['frequent-buyers', 'non-buyers'],
+  visits: ['frequent-visitors', 'rare-visitors'],
+  orders: ['frequent-buyers', 'occasional-buyers'],
   monetary: ['big-spenders', 'small-spenders'],
   relativePrice: ['premium-shoppers', 'bargain-seekers'],
   intent: ['ready-to-buy', 'low-intent'],
   churn: ['lapsing', 'active'],
   views: ['heavy-browsers', 'light-browsers'],
-  adds: ['cart-fillers', 'no-cart'],
+  adds: ['cart-fillers', 'few-carts'],
   sentiment: ['happy-reviewers', 'critical-reviewers'],
 };
 
@@ -76,9 +76,10 @@ export function nameCentroids(centers: readonly number[][]): string[] {
 }
 
 /**
- * Standardises the users' feature vectors, clusters them with seeded k-means and names the
- * centroids. `k` defaults to 5 (fewer with few users: at least 10 users per centroid). Returns
- * null when there are under 20 users.
+ * Standardises the users' feature vectors, clusters them with seeded k-means (dropping centroids
+ * that hold under 2% of the users) and names the centroids. `k` defaults to 5 (fewer with few
+ * users: at least 10 users per centroid). Returns null when there are under 20 users or fewer than
+ * two groups survive.
  */
 export function fitSegmentCentroids(
   vectors: readonly number[][],
@@ -95,20 +96,31 @@ export function fitSegmentCentroids(
     const sd = Math.sqrt(Math.max(0, sq[j]! - m * m));
     return sd > 1e-9 ? sd : 1;
   });
-  const z = vectors.map((v) => Float32Array.from(v, (x, j) => (x - mean[j]!) / scale[j]!));
-  const centers = kmeans(z, Math.min(k, Math.floor(n / 10)), random, 25).map((c) =>
+  // Clipped at ±3 so a handful of extreme shoppers cannot claim centroids of their own.
+  const z = vectors.map((v) =>
+    Float32Array.from(v, (x, j) => Math.max(-3, Math.min(3, (x - mean[j]!) / scale[j]!))),
+  );
+  const sizesOf = (centers: number[][]) => {
+    const sizes = centers.map(() => 0);
+    for (const v of z) {
+      let best = 0;
+      let bestD = Infinity;
+      centers.forEach((c, i) => {
+        const dist = c.reduce((s, x, j) => s + (x - v[j]!) ** 2, 0);
+        if (dist < bestD) [best, bestD] = [i, dist];
+      });
+      sizes[best]! += 1;
+    }
+    return sizes;
+  };
+  let centers = kmeans(z, Math.min(k, Math.floor(n / 10)), random, 25).map((c) =>
     Array.from(c, (x) => Math.round(x * 1e4) / 1e4),
   );
-  const sizes = centers.map(() => 0);
-  for (const v of z) {
-    let best = 0;
-    let bestD = Infinity;
-    centers.forEach((c, i) => {
-      const dist = c.reduce((s, x, j) => s + (x - v[j]!) ** 2, 0);
-      if (dist < bestD) [best, bestD] = [i, dist];
-    });
-    sizes[best]! += 1;
-  }
+  // A centroid holding under 2% of the shoppers is an outlier group, not a segment.
+  const kept = sizesOf(centers);
+  centers = centers.filter((_, i) => kept[i]! >= 0.02 * n);
+  if (centers.length < 2) return null; // one group is no segmentation (e.g. logs of reviews alone)
+  const sizes = sizesOf(centers);
   const names = nameCentroids(centers);
   const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
   return {

@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { InsituError, RecommendResult } from '@insitu/core';
+import {
+  DEFAULT_INTENT_MODEL,
+  INTENT_FEATURES,
+  purchaseIntent,
+  type InsituError,
+  type IntentFeature,
+  type IntentModel,
+  type RecommendResult,
+  type SegmentCentroids,
+} from '@insitu/core';
 import { createInsitu } from '../main/index.ts';
 import type { Insitu } from '../main/types.ts';
 import type { InsituConfig, ModelInfo } from '../protocol.ts';
@@ -228,6 +237,28 @@ describe('model strategies through the worker', () => {
     });
     const bought = await c.recommend({ strategy: 'similar-items', itemId: 'p-35', limit: 10 });
     expect(ids(bought)).not.toContain('p-33');
+  });
+
+  it('the profile uses the artifact segment centroids and fitted intent weights', async () => {
+    const centroids = (await (await fetch(tmp('model/centroids.json'))).json()) as SegmentCentroids;
+    const intent = (await (await fetch(tmp('model/intent.json'))).json()) as IntentModel & {
+      fitted: boolean;
+    };
+    expect(intent.fitted).toBe(true);
+    const { c } = open();
+    await view(c, 'p-8');
+    await modelInfo(c, (m) => m.state !== 'loading');
+    const profile = await c.profile();
+    const cluster = profile.segments.find((s) => s.kind === 'cluster');
+    expect(centroids.centroids.map((x) => x.id)).toContain(cluster?.id);
+    // One view in a fresh session: every intent input is 0 but views = log(1 + 1).
+    const x = Object.fromEntries(INTENT_FEATURES.map((f) => [f, 0])) as Record<
+      IntentFeature,
+      number
+    >;
+    x.views = Math.log1p(1);
+    expect(profile.intent.purchase).toBeCloseTo(purchaseIntent(x, intent), 3);
+    expect(purchaseIntent(x, intent)).not.toBeCloseTo(purchaseIntent(x, DEFAULT_INTENT_MODEL), 3);
   });
 
   it('serves recently-viewed and trending without waiting for the model', async () => {
