@@ -1,19 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { chromiumArgs, chromiumPath } from './test/chromium.ts';
 import { sdkBuild } from './packages/sdk/build/vite-build.ts';
-
-/** Debian's Chromium; never a downloaded browser (see README, "Tests"). */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Flags that let Chromium run headless as root on a machine with no network and no GPU. */
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 export default defineConfig({
   // `vite build` builds the SDK into packages/sdk/dist (see packages/sdk/build/vite-build.ts).

@@ -14,7 +14,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { generateDemoCatalog } from '../../demo/scripts/generate-catalog.ts';
 import { serveStatic } from '../../demo/scripts/static-server.mjs';
 import { SNIPPET_FILE, snippetTag } from '../../demo/snippet-plugin.ts';
-import { chromiumArgs, chromiumPath } from '../e2e/harness.ts';
+import { chromiumArgs, chromiumPath } from '../chromium.ts';
 import type { BenchContext, BenchFn, BenchSection } from './bench-types.ts';
 import { runtimeBench } from './runtime.ts';
 import { bundleSizes } from './sizes.ts';

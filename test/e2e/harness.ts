@@ -2,19 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-
-/** Debian's Chromium (never a downloaded browser); CHROMIUM_PATH overrides. */
-export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-/** Flags that let Chromium run headless as root with no network and no GPU. */
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+import { chromiumArgs, chromiumPath } from '../chromium.ts';
 
 // tsx compiles with esbuild's keepNames, which wraps inner functions in `__name(...)`; functions
 // passed to page.evaluate run in the page, where that helper does not exist.
