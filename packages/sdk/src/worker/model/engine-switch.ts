@@ -79,12 +79,12 @@ export class EngineSwitch implements ScoreEngine {
       (this.faults.backends?.includes(b) ?? true);
     if (earlier !== undefined && earlier.ranked.every(allowed)) {
       Object.assign(this.state.timings, earlier.timings);
-      this.state.timingsFrom = 'cache';
       this.ranked = earlier.ranked.filter(allowed);
       await this.enqueue(() => this.next());
+      // Set only once the chosen backend is in use: stats() readers take it as "selection done".
+      this.state.timingsFrom = 'cache';
       return earlier;
     }
-    this.state.timingsFrom = 'measured';
     const probe = this.table.slice(0, this.cols);
     const js = jsScoreEngine(this.table, this.rows, this.cols);
     this.state.timings['js'] = round(await medianMs(() => js.dot(probe)));
@@ -106,6 +106,7 @@ export class EngineSwitch implements ScoreEngine {
     this.ranked = measured.sort((a, b) => a[1] - b[1]).map(([name]) => name);
     const choice = { timings: { ...this.state.timings }, ranked: [...this.ranked] };
     await this.enqueue(() => this.next());
+    this.state.timingsFrom = 'measured';
     return choice;
   }
 
