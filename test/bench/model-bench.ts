@@ -1,0 +1,139 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  createRng,
+  generateCatalog,
+  randomPersonas,
+  simulateShoppers,
+  toInteractionsCsv,
+} from '../personas/index.ts';
+import { round, type BenchContext, type BenchSection } from './bench-types.ts';
+import {
+  datasetCatalog,
+  runInsituBuild,
+  type ArtifactFile,
+  type BuildRun,
+} from './model/build-artifact.ts';
+import { e2eRows, recommendE2E } from './model/recommend-e2e.ts';
+
+const ITEMS = 10_000;
+/** Enough logs for a full sequence model and dense co-visitation, within ~2–3 min of build. */
+const SHOPPERS = 500;
+const DAYS = 90;
+const BUDGET_GZIP = 1024 * 1024;
+
+const kb = (bytes: number) => Number((bytes / 1024).toFixed(1));
+const load = () => `1-min load average ${loadavg()[0]?.toFixed(1) ?? '?'}`;
+
+function fileRows(files: ArtifactFile[], run: BuildRun): Record<string, string | number>[] {
+  return [
+    ...files.map((f) => ({ file: f.file, KB: kb(f.bytes), 'gzip KB': kb(f.gzipBytes) })),
+    { file: '**total**', KB: kb(run.bytes), 'gzip KB': kb(run.gzipBytes) },
+  ];
+}
+
+/** Part 1: a generated 10k-item shop with simulated logs, built by the real CLI. */
+async function artifact10k(ctx: BenchContext, dir: string) {
+  const catalog = generateCatalog(7, ITEMS);
+  const shoppers = simulateShoppers(catalog, randomPersonas(createRng(3), SHOPPERS), {
+    seed: 5,
+    start: Date.UTC(2026, 0, 1),
+    days: DAYS,
+  });
+  const catalogFile = join(dir, 'catalog.json');
+  const events = join(dir, 'interactions.csv');
+  writeFileSync(catalogFile, JSON.stringify(catalog));
+  const csv = toInteractionsCsv(shoppers);
+  writeFileSync(events, csv);
+  const interactions = csv.split('\n').filter((l) => l !== '').length - 1;
+  ctx.log(`model bench: insitu build, ${ITEMS} items, ${interactions} interactions…`);
+  const loadBefore = load();
+  const out = join(dir, 'model');
+  const run = await runInsituBuild(ctx.repoRoot, { catalog: catalogFile, events, out });
+  const within = run.gzipBytes <= BUDGET_GZIP ? 'within' : 'OVER';
+  const section: BenchSection = {
+    title: `model artifact, ${ITEMS.toLocaleString('en')} items (insitu build)`,
+    rows: fileRows(run.files, run),
+    data: { ...run, shoppers: SHOPPERS, interactions },
+    notes: [
+      `Budget ≤ 1 MB gzipped: ${kb(run.gzipBytes)} KB, ${within} budget (gzip -9 per file, summed).`,
+      `Build wall time ${round(run.wallSeconds)} s (child process of the real CLI: start-up, parsing, training, writing); ` +
+        `training ${JSON.stringify(run.training)}. Logs: ${SHOPPERS} simulated shoppers over ${DAYS} days, ` +
+        `${interactions} log rows (a small shop's logs; default epochs; training counts each user's distinct items). Before the build: ${loadBefore}.`,
+    ],
+  };
+  // A real shopper's first products, so the encoder and co-visitation see a plausible history.
+  const ids = (shoppers[0]?.events ?? []).map((e) => e.properties['product_id']);
+  const viewed = [...new Set(ids.filter((id): id is string => typeof id === 'string'))].slice(0, 5);
+  return { section, catalogFile, out, viewed: viewed.length > 0 ? viewed : ['p0001', 'p0002'] };
+}
+
+/** Part 2: only with BENCH_DATASET=DIR (holding interactions.csv); the bench never needs it. */
+async function datasetBuild(ctx: BenchContext, dir: string): Promise<BenchSection> {
+  const env = process.env['BENCH_DATASET'];
+  const title = 'insitu build on a real dataset (BENCH_DATASET)';
+  if (env === undefined || env === '') {
+    return { title, rows: [], notes: ['Skipped: set BENCH_DATASET=DIR (with interactions.csv).'] };
+  }
+  const data = resolve(env);
+  if (!existsSync(join(data, 'interactions.csv'))) {
+    return { title, rows: [], notes: [`Skipped: ${data}/interactions.csv does not exist.`] };
+  }
+  const catalog = join(dir, 'dataset-catalog.json');
+  const items = await datasetCatalog(data, catalog);
+  ctx.log(`model bench: insitu build on ${data} (${items} items)…`);
+  const loadBefore = load();
+  const run = await runInsituBuild(ctx.repoRoot, {
+    catalog,
+    events: join(data, 'interactions.csv'),
+    out: join(dir, 'dataset-model'),
+  });
+  return {
+    title: `${title}: ${data}`,
+    rows: [
+      {
+        items,
+        'wall s': round(run.wallSeconds),
+        'artifact KB': kb(run.bytes),
+        'gzip KB': kb(run.gzipBytes),
+        users: String(run.training['users'] ?? '–'),
+        'distinct user-items': String(run.training['interactions'] ?? '–'),
+        epochs: String(run.training['epochs'] ?? '–'),
+      },
+    ],
+    data: run,
+    notes: [
+      `Catalog: items.csv where present, else the ids of interactions.csv. Budget: within 10 minutes on 2 cores. Before: ${loadBefore}; after: ${load()}.`,
+    ],
+  };
+}
+
+/**
+ * The model's budgets (issue 4, item 7): artifact size for a 10k-item shop, `insitu build` wall
+ * time (generated shop; a real dataset with BENCH_DATASET), and warm `recommend()` latency per
+ * strategy through the real page → worker path in headless Chromium. Reported, not asserted.
+ */
+export async function bench(ctx: BenchContext): Promise<BenchSection[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'insitu-model-bench-'));
+  try {
+    const shop = await artifact10k(ctx, dir);
+    ctx.log('model bench: recommend() end to end in Chromium…');
+    const e2e = await recommendE2E(ctx, shop.catalogFile, shop.out, shop.viewed);
+    const m = e2e.model;
+    const e2eSection: BenchSection = {
+      title: `recommend() end to end, warm (${ITEMS.toLocaleString('en')}-item artifact above)`,
+      rows: e2eRows(e2e),
+      data: e2e,
+      notes: [
+        'Main-thread promise round trip of `insitu.recommend({ strategy, limit: 10 })` (client from the built dist via createInsitu → comlink → module Worker → ranking → back), ' +
+          `after ${shop.viewed.length} Product Viewed + 1 Product Added; 10 warm-up calls, then 50 timed; similar-items and bought-together anchor on the first viewed item.`,
+        `SDK backend choice (stats().model): backend ${String(m['backend'])}, state ${String(m['state'])}, ` +
+          `start-up timings ${JSON.stringify(m['timings'] ?? {})} (${String(m['timingsFrom'] ?? '')}).`,
+      ],
+    };
+    return [shop.section, e2eSection, await datasetBuild(ctx, dir)];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
