@@ -188,6 +188,14 @@ describe('model strategies through the worker', () => {
       context: { category: 'Lamps' },
     });
     expect(ids(again)).toEqual(ids(cold));
+    // Trending ranks the shop's decayed popularity from the artifact, like a cold for-you.
+    const trending = await c.recommend({
+      strategy: 'trending',
+      limit: 4,
+      context: { category: 'Lamps' },
+    });
+    expect(trending.source).toBe('model');
+    expect(ids(trending)).toEqual(ids(cold));
     await view(c, 'p-17'); // Socks
     const warm = await c.recommend({
       strategy: 'for-you',
@@ -267,6 +275,9 @@ describe('model strategies through the worker', () => {
     expect(ids(await c.recommend({ strategy: 'recently-viewed' }))).toEqual(['p-1']);
     const r = await c.recommend({ strategy: 'for-you', limit: 2 });
     expect(r.source).toBe('fallback');
+    const trending = await c.recommend({ strategy: 'trending', limit: 2 });
+    expect(trending.source).toBe('fallback');
+    expect(trending.items.length).toBe(2);
     expect((await c.stats()).model).toMatchObject({
       state: 'failed',
       error: { code: 'model_load_failed' },

@@ -80,8 +80,10 @@ export function modelService(): ModelService {
     centroids: () => handle?.centroids(),
     intentModel: () => handle?.intentModel(),
     async recommend(request: RecommendRequest) {
-      if (!MODEL_STRATEGIES.has(request.strategy)) return undefined;
-      const model = handle ?? (await within(load(), WAIT_MS));
+      // Trending uses the model only once it is loaded: it must never wait for the artifact.
+      const waits = MODEL_STRATEGIES.has(request.strategy);
+      if (!waits && request.strategy !== 'trending') return undefined;
+      const model = handle ?? (waits ? await within(load(), WAIT_MS) : undefined);
       if (model === undefined) return undefined;
       try {
         return await model.recommend(request, await ctx.store().recent(SCAN_LIMIT));

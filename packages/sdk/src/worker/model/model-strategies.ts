@@ -143,8 +143,9 @@ function anchorOf(m: StrategyModel, request: RecommendRequest): number | undefin
 }
 
 /**
- * Answers the model strategies (for-you, similar-items, bought-together); undefined for the
- * others, which the basic strategies answer. Filters, exclusions, diversity and explanations are
+ * Answers the model strategies (for-you, similar-items, bought-together) and trending (the shop's
+ * time-decayed popularity from the artifact, rather than this device's own counts); undefined for
+ * recently-viewed, which the basic strategies answer. Filters, exclusions, diversity and explanations are
  * `rankItems`'s, the same code `insitu eval` ranks with.
  */
 export async function modelRecommend(
@@ -155,5 +156,6 @@ export async function modelRecommend(
   if (request.strategy === 'for-you') return forYou(m, request, shopper);
   if (request.strategy === 'similar-items') return similar(m, request, shopper);
   if (request.strategy === 'bought-together') return boughtTogether(m, request, shopper);
+  if (request.strategy === 'trending') return coldStart(m, request, shopper);
   return undefined;
 }
