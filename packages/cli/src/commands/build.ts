@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
-import type { Catalog, HistoryEntry, TrainingData } from '@insitu/core';
-import { InsituError, validateCatalog } from '@insitu/core';
+import type { HistoryEntry, TrainingData } from '@insitu/core';
+import { InsituError } from '@insitu/core';
 import { catalogHash } from '@insitu/model';
 import { fitModel, fitProfile, serializeArtifact, writeArtifactDir } from '@insitu/model/node';
-import { loadDataset } from '../data/index.ts';
+import { loadDataset, readCatalogFile } from '../data/index.ts';
 import type { Command } from '../main.ts';
 import { progressBar } from './progress-bar.ts';
 
@@ -21,34 +20,6 @@ Without --events it builds a content-only model from the catalog's text and cate
   --out DIR        where to write the artifact (e.g. public/insitu/)
   --seed N         seed of every random choice (default 42); same seed, same artifact
   --epochs N       encoder training epochs (default: by data size)`;
-
-async function readCatalog(path: string): Promise<Catalog> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new InsituError('invalid_input', `Cannot read ${path}.`, { field: path, cause: error });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InsituError('invalid_catalog', `${path} is not valid JSON.`, {
-      field: path,
-      cause: error,
-    });
-  }
-  try {
-    return validateCatalog(json);
-  } catch (error) {
-    if (error instanceof InsituError) {
-      throw new InsituError(error.code, `${path}: ${error.message}`, {
-        field: error.field ?? path,
-      });
-    }
-    throw error;
-  }
-}
 
 /**
  * Each user's history over catalog rows, first occurrence of each item only (as the eval protocol
@@ -112,7 +83,7 @@ export const build: Command = async (args) => {
     );
   }
   const started = performance.now();
-  const catalog = await readCatalog(values.catalog);
+  const catalog = readCatalogFile(values.catalog);
   const ids = new Map(catalog.items.map((item, i) => [item.id, i]));
   const logs =
     values.events.length === 0

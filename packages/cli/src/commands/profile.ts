@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   buildCatalogIndex,
@@ -8,10 +7,10 @@ import {
   InsituError,
   matchAudiences,
   validateAudiences,
-  validateCatalog,
   validateEvent,
   type StoredEvent,
 } from '@insitu/core';
+import { readCatalogFile, readJsonFile, readTextFile } from '../data/index.ts';
 import type { Command } from '../main.ts';
 
 const HELP = `usage: insitu profile --catalog catalog.json --events events.jsonl [options]
@@ -25,24 +24,6 @@ code as the SDK's worker. Each line of events.jsonl is { "event", "properties", 
   --half-life DAYS    half-life of interests (default 30)
   --audiences FILE    audience definitions (JSON array); adds "audiences" to the output`;
 
-function readJson(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new InsituError('invalid_input', `Cannot read ${path}: ${(error as Error).message}`, {
-      field: path,
-    });
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new InsituError('invalid_input', `${path} is not JSON: ${(error as Error).message}`, {
-      field: path,
-    });
-  }
-}
-
 function timeOf(v: unknown): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'string') return Number.isFinite(Number(v)) ? Number(v) : Date.parse(v);
@@ -51,14 +32,7 @@ function timeOf(v: unknown): number {
 
 /** Parses and validates the JSONL stream; a bad line is an error naming file and line. */
 export function readTrackedEvents(path: string): StoredEvent[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new InsituError('invalid_input', `Cannot read ${path}: ${(error as Error).message}`, {
-      field: path,
-    });
-  }
+  const text = readTextFile(path);
   const events: StoredEvent[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
     if (line.trim() === '') return;
@@ -119,7 +93,7 @@ export const profile: Command = async (args) => {
       field: '--half-life',
     });
   }
-  const index = buildCatalogIndex(validateCatalog(readJson(values.catalog)));
+  const index = buildCatalogIndex(readCatalogFile(values.catalog));
   const events = readTrackedEvents(values.events);
   const state = createProfileState(halfLife);
   for (const e of events) foldEvent(state, e, index);
@@ -131,7 +105,7 @@ export const profile: Command = async (args) => {
   }
   const result = buildProfile(state, index, now, { lang });
   const audiences =
-    values.audiences === undefined ? undefined : validateAudiences(readJson(values.audiences));
+    values.audiences === undefined ? undefined : validateAudiences(readJsonFile(values.audiences));
   const out =
     audiences === undefined ? result : { ...result, audiences: matchAudiences(result, audiences) };
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');

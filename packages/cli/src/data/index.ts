@@ -6,3 +6,4 @@ export { loadDataset, loadDatasetDir } from './load.ts';
 export type { DatasetFiles } from './load.ts';
 export { readCsv, splitCsv } from './csv.ts';
 export { readLines } from './lines.ts';
+export { readTextFile, readJsonFile, readCatalogFile } from './read-files.ts';
