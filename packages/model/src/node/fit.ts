@@ -8,6 +8,7 @@ import { InsituModel } from '../insitu-model.ts';
 import type { ModelParts } from '../insitu-model.ts';
 import { quantizeRows } from '../quantize.ts';
 import { buildContentParts } from './content-build.ts';
+import { fillUnseenFromContent } from './unseen-items.ts';
 import type { ContentItem } from './content-vectors.ts';
 import { buildCovisitation, decayedPopularity, timeSpan } from './covis-build.ts';
 import { holdoutFigures, pairedStandardError, splitHoldout } from './holdout.ts';
@@ -27,7 +28,7 @@ export interface InsituFitOptions extends FitOptions {
   backend?: 'wasm' | 'cpu';
   /** Users whose last item tunes the blend (default: up to 5000, fewer for big catalogs). */
   holdoutUsers?: number;
-  /** Catalog text/categories by item index, for the content-only model and unseen items. */
+  /** Catalog text/categories by item index: the content-only model, and vectors for items the logs never show. */
   content?: readonly ContentItem[];
   catalogHash?: string | null;
   /** Fixed creation time (ISO), so two builds with one seed are byte-identical. */
@@ -89,6 +90,9 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
   });
   progress(0.86, 'tuning the blend');
   const itemTable = encoder['item']!.slice(dims);
+  // The encoder's input rows are these same vectors (row 0 is padding), so both stay in step.
+  const filled = fillUnseenFromContent(itemTable, dims, train, o.content ?? [], data.seed);
+  if (filled > 0) encoder['item']!.set(itemTable, dims);
   const embeddings = quantizeRows(itemTable, data.itemCount, dims);
   const { halfLife, popularity } = chooseHalfLife(train, data.itemCount, cases);
   const draft = (
