@@ -78,6 +78,7 @@ export {
   LIMIT,
   DEFAULT_WEIGHTS,
   eligibleItems,
+  filterPredicate,
   cartFromHistory,
   blendSources,
   topK,

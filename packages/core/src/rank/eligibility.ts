@@ -1,4 +1,5 @@
 import type { CatalogItem } from '../catalog.ts';
+import type { RecommendFilter } from '../recommend-types.ts';
 import type { RankInput } from './types.ts';
 
 /** Items now in the cart: cart adds not followed by a purchase of the same item. */
@@ -15,6 +16,32 @@ const hasAny = (item: CatalogItem, wanted: ReadonlySet<string>) =>
   item.categories.some((c) => wanted.has(c.toLowerCase()));
 
 /**
+ * The business filters as one test per item: in stock (by default), price range (an item without
+ * a price fails a price bound), categories at any level and brands, both case-insensitive. Shared
+ * by ranking and the worker's fallback strategies, so a filter means the same in both.
+ */
+export function filterPredicate(filter: RecommendFilter = {}): (item: CatalogItem) => boolean {
+  const categories =
+    filter.categories === undefined
+      ? undefined
+      : new Set(filter.categories.map((c) => c.toLowerCase()));
+  const brands =
+    filter.brands === undefined ? undefined : new Set(filter.brands.map((b) => b.toLowerCase()));
+  const { minPrice, maxPrice } = filter;
+  const priced = (item: CatalogItem, ok: (price: number) => boolean) =>
+    item.price !== undefined && ok(item.price);
+  return (item) => {
+    if ((filter.inStock ?? true) && !item.inStock) return false;
+    if (minPrice !== undefined && !priced(item, (p) => p >= minPrice)) return false;
+    if (maxPrice !== undefined && !priced(item, (p) => p <= maxPrice)) return false;
+    if (categories !== undefined && !hasAny(item, categories)) return false;
+    return (
+      brands === undefined || (item.brand !== undefined && brands.has(item.brand.toLowerCase()))
+    );
+  };
+}
+
+/**
  * Marks which catalog items may be recommended (1) after business filters (in stock by default,
  * price range, categories at any level, brands) and exclusions (ids, bought, in cart, the anchor).
  * Defaults follow `RecommendExclude`: bought items are dropped except for trending and
@@ -22,33 +49,10 @@ const hasAny = (item: CatalogItem, wanted: ReadonlySet<string>) =>
  */
 export function eligibleItems(input: RankInput): Uint8Array {
   const { catalog, request } = input;
-  const filter = request.filter ?? {};
   const exclude = request.exclude ?? {};
   const strategy = request.strategy;
-  const ok = new Uint8Array(catalog.length);
-  const categories =
-    filter.categories === undefined
-      ? undefined
-      : new Set(filter.categories.map((c) => c.toLowerCase()));
-  const brands =
-    filter.brands === undefined ? undefined : new Set(filter.brands.map((b) => b.toLowerCase()));
-  catalog.forEach((item, i) => {
-    if ((filter.inStock ?? true) && !item.inStock) return;
-    if (
-      filter.minPrice !== undefined &&
-      !(item.price !== undefined && item.price >= filter.minPrice)
-    )
-      return;
-    if (
-      filter.maxPrice !== undefined &&
-      !(item.price !== undefined && item.price <= filter.maxPrice)
-    )
-      return;
-    if (categories !== undefined && !hasAny(item, categories)) return;
-    if (brands !== undefined && !(item.brand !== undefined && brands.has(item.brand.toLowerCase())))
-      return;
-    ok[i] = 1;
-  });
+  const passes = filterPredicate(request.filter);
+  const ok = Uint8Array.from(catalog, (item) => (passes(item) ? 1 : 0));
   const drop = (i: number) => {
     if (i >= 0 && i < ok.length) ok[i] = 0;
   };

@@ -1,4 +1,5 @@
 import {
+  DAY_MS,
   toErrorInfo,
   validateEvent,
   type ErrorInfo,
@@ -11,7 +12,6 @@ import type { EventStore } from './store/event-store.ts';
 const BATCH = 500;
 /** Prune-and-retry rounds after a quota error before a batch is reported as dropped. */
 const QUOTA_RETRIES = 3;
-const DAY = 86_400_000;
 
 /** What ingestion needs from the rest of the worker. */
 export interface IngestDeps {
@@ -101,7 +101,7 @@ export class Ingest {
 
   private rule(extra = 0) {
     const { maxAgeDays, maxEvents } = this.deps.retention();
-    return { cutoff: Date.now() - maxAgeDays * DAY, maxEvents, extra };
+    return { cutoff: Date.now() - maxAgeDays * DAY_MS, maxEvents, extra };
   }
 
   private async write(batch: StoredEvent[]): Promise<void> {

@@ -1,4 +1,6 @@
 import {
+  decayFactor,
+  filterPredicate,
   InsituError,
   type Catalog,
   type CatalogItem,
@@ -26,7 +28,7 @@ const WEIGHTS: Record<string, number> = {
   'Order Completed': 5,
 };
 /** Local counts lose half their weight per week, so last month's browsing fades. */
-const HALF_LIFE_MS = 7 * 86_400_000;
+const HALF_LIFE_DAYS = 7;
 
 /** Checks a request and fills in defaults; throws `invalid_request` naming the field. */
 export function normalise(
@@ -50,20 +52,18 @@ export function normalise(
   return { strategy: req.strategy, limit };
 }
 
-/** Whether an item passes the request's business filters and exclusions. */
-function keep(item: CatalogItem, req: RecommendRequest, shopper: ShopperItems): boolean {
-  const f = req.filter ?? {};
+/** Whether an item passes the request's business filters (core's rule) and exclusions. */
+function keeper(req: RecommendRequest, shopper: ShopperItems): (item: CatalogItem) => boolean {
+  const passes = filterPredicate(req.filter);
   const x = req.exclude ?? {};
-  if ((f.inStock ?? true) && !item.inStock) return false;
-  if (f.minPrice !== undefined && (item.price ?? Infinity) < f.minPrice) return false;
-  if (f.maxPrice !== undefined && (item.price ?? -Infinity) > f.maxPrice) return false;
-  if (f.categories && !item.categories.some((c) => f.categories!.includes(c))) return false;
-  if (f.brands && (item.brand === undefined || !f.brands.includes(item.brand))) return false;
-  if (x.ids?.includes(item.id)) return false;
   const personal = req.strategy !== 'trending' && req.strategy !== 'recently-viewed';
-  if ((x.purchased ?? personal) && shopper.purchased.has(item.id)) return false;
-  if ((x.inCart ?? req.strategy !== 'recently-viewed') && shopper.cart.has(item.id)) return false;
-  return true;
+  const dropPurchased = x.purchased ?? personal;
+  const dropCart = x.inCart ?? req.strategy !== 'recently-viewed';
+  return (item) =>
+    passes(item) &&
+    !x.ids?.includes(item.id) &&
+    !(dropPurchased && shopper.purchased.has(item.id)) &&
+    !(dropCart && shopper.cart.has(item.id));
 }
 
 /**
@@ -78,6 +78,7 @@ export function basicRecommend(
 ): RecommendResult {
   const { strategy, limit } = normalise(req);
   const shopper = shopperItems(newestFirst);
+  const keep = keeper(req, shopper);
   const index = catalogIndex(catalog);
   const lookup = (id: string) => index.get(id) ?? (catalog ? undefined : shopper.seen.get(id));
   const out: Recommendation[] = [];
@@ -87,7 +88,7 @@ export function basicRecommend(
     score: number,
     rec: Omit<Recommendation, 'item' | 'score'>,
   ) => {
-    if (!item || taken.has(item.id) || out.length >= limit || !keep(item, req, shopper)) return;
+    if (!item || taken.has(item.id) || out.length >= limit || !keep(item)) return;
     taken.add(item.id);
     out.push({ item, score, ...rec });
   };
@@ -101,7 +102,7 @@ export function basicRecommend(
   }
   const scores = new Map<string, number>();
   for (const e of newestFirst) {
-    const w = (WEIGHTS[e.name] ?? 0) * 0.5 ** (Math.max(0, now - e.ts) / HALF_LIFE_MS);
+    const w = (WEIGHTS[e.name] ?? 0) * decayFactor(Math.max(0, now - e.ts), HALF_LIFE_DAYS);
     for (const id of e.items) scores.set(id, (scores.get(id) ?? 0) + w);
   }
   const ranked = [...scores].filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]);
