@@ -146,6 +146,16 @@ describe('trending', () => {
     ).toEqual(['b']);
   });
 
+  it('filters by the same rule as core ranking: case-insensitive, priceless items fail price bounds', () => {
+    const withPriceless = validateCatalog({
+      items: [...catalog.items, { id: 'f', title: 'F', categories: ['tents'], brand: 'y' }],
+    });
+    const trending = (filter: object) =>
+      ids(basicRecommend({ strategy: 'trending', filter }, [], withPriceless, NOW));
+    expect(trending({ categories: ['TENTS'], brands: ['y'] })).toEqual(['b', 'f']);
+    expect(trending({ categories: ['Tents'], maxPrice: 50 })).toEqual(['b']);
+  });
+
   it('rejects bad requests with invalid_request naming the field', () => {
     expect(() => basicRecommend({ strategy: 'best' as 'trending' }, [], catalog)).toThrow(
       expect.objectContaining({ code: 'invalid_request', field: 'strategy' }),
