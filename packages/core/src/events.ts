@@ -1,16 +1,37 @@
 import type { JsonObject } from './json.ts';
 
-/** Segment e-commerce v2 events that insitu understands, plus its own recommendation events. */
+/**
+ * Every event of the Segment e-commerce v2 spec, plus insitu's own recommendation events. What
+ * each one means is in `event-meaning.ts`.
+ */
 export const STANDARD_EVENTS = [
-  'Product Viewed',
+  'Products Searched',
+  'Product List Viewed',
+  'Product List Filtered',
+  'Promotion Viewed',
+  'Promotion Clicked',
   'Product Clicked',
+  'Product Viewed',
   'Product Added',
   'Product Removed',
   'Cart Viewed',
   'Checkout Started',
+  'Checkout Step Viewed',
+  'Checkout Step Completed',
+  'Payment Info Entered',
+  'Order Updated',
   'Order Completed',
-  'Products Searched',
-  'Product List Viewed',
+  'Order Refunded',
+  'Order Cancelled',
+  'Coupon Entered',
+  'Coupon Applied',
+  'Coupon Denied',
+  'Coupon Removed',
+  'Product Added to Wishlist',
+  'Product Removed from Wishlist',
+  'Wishlist Product Added to Cart',
+  'Product Shared',
+  'Cart Shared',
   'Product Reviewed',
   'Recommendation Shown',
   'Recommendation Clicked',

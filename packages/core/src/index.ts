@@ -2,6 +2,34 @@ export { InsituError, toErrorInfo, fromErrorInfo } from './errors.ts';
 export type { ErrorCode, ErrorInfo, Result } from './errors.ts';
 export type { JsonValue, JsonObject } from './json.ts';
 export { STANDARD_EVENTS } from './events.ts';
+export {
+  EVENT_MEANINGS,
+  meaningOf,
+  productRefs,
+  interactionsOf,
+  numberOf,
+  stringOf,
+  idOf,
+} from './event-meaning.ts';
+export type { EventMeaning, ProductRef } from './event-meaning.ts';
+export {
+  applyShopperEvent,
+  createShopperState,
+  shopperStateOf,
+  purchasedItems,
+  HISTORY_CAP,
+  ORDERS_CAP,
+} from './shopper/shopper-state.ts';
+export type {
+  ShopperState,
+  ShopperLine,
+  ShopperOrder,
+  ShopperInteraction,
+  ShopperChange,
+  PriceOf,
+} from './shopper/shopper-state.ts';
+export { own, putOwn } from './own.ts';
+export { slugOf } from './text/slug.ts';
 export type { StandardEventName, ProductProps, StoredEvent, RawEvent } from './events.ts';
 export { validateEvent, itemsOf, EVENT_LIMITS } from './validate-event.ts';
 export { validateCatalog, MAX_CATALOG_ITEMS } from './catalog.ts';
@@ -39,11 +67,18 @@ export { termStats, idf, topTerms, knownTerms } from './text/tf-idf.ts';
 export type { TermStats, WeightedTerm } from './text/tf-idf.ts';
 export { sentimentOf } from './text/sentiment.ts';
 export type { SentimentResult } from './text/sentiment.ts';
-export { buildCatalogIndex, TERMS_PER_ITEM } from './profile/catalog-index.ts';
+export {
+  buildCatalogIndex,
+  catalogCategory,
+  catalogBrand,
+  knownBrand,
+  TERMS_PER_ITEM,
+} from './profile/catalog-index.ts';
 export type { CatalogIndex, IndexedItem } from './profile/catalog-index.ts';
 export { createProfileState, DEFAULT_HALF_LIFE_DAYS, ACTIVITY_DAYS } from './profile/state.ts';
-export type { ProfileState, Affinity, Decayed, EventKind } from './profile/state.ts';
-export { foldEvent, EVENT_WEIGHTS, reviewSentiment } from './profile/fold.ts';
+export type { ProfileState, Affinity, Decayed } from './profile/state.ts';
+export type { EventKind } from './event-meaning.ts';
+export { foldEvent, reviewSentiment } from './profile/fold.ts';
 export { SESSION_GAP_MS } from './profile/fold-session.ts';
 export { decayFactor, decayedAt, DAY_MS } from './profile/decay.ts';
 export { buildProfile } from './profile/profile.ts';
@@ -79,7 +114,6 @@ export {
   DEFAULT_WEIGHTS,
   eligibleItems,
   filterPredicate,
-  cartFromHistory,
   blendSources,
   topK,
   mmrSelect,

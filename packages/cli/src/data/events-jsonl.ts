@@ -1,14 +1,6 @@
-import type { InteractionKind } from '@insitu/core';
+import { interactionsOf, meaningOf, type JsonObject } from '@insitu/core';
 import type { DatasetBuilder } from './dataset-builder.ts';
 import { badRow, readLines } from './lines.ts';
-
-/** Tracked events that are interactions with a product, and what kind they count as. */
-const KIND_OF_EVENT: Readonly<Record<string, InteractionKind>> = {
-  'Product Viewed': 'view',
-  'Product Added': 'cart',
-  'Order Completed': 'purchase',
-  'Product Reviewed': 'rating',
-};
 
 /** Used when events carry no user: the file is then one shopper's stream (as `insitu profile` takes). */
 export const SINGLE_USER = '-';
@@ -30,9 +22,11 @@ function timeOf(v: unknown): number {
 
 /**
  * Streams tracked events, one `{ "event", "properties", "timestamp" }` JSON object per line, into
- * the builder: Product Viewed → view, Product Added → cart, Order Completed → purchase of each of
- * its `products`, Product Reviewed → rating; other events are skipped. The user is `userId`,
- * `anonymousId` or `user` when present. Returns the number of interactions added.
+ * the builder. Which events are interactions, of which kind, with which products, is core's
+ * meaning table (`interactionsOf`), the same the device's model reads: Product Viewed / Clicked
+ * and Recommendation Clicked → view, Product Added → cart, Order Completed → purchase of each of
+ * its `products`, Product Reviewed → rating, and so on; other events are skipped. The user is
+ * `userId`, `anonymousId` or `user` when present. Returns the number of interactions added.
  */
 export async function readEventsJsonl(path: string, builder: DatasetBuilder): Promise<number> {
   let added = 0;
@@ -47,7 +41,7 @@ export async function readEventsJsonl(path: string, builder: DatasetBuilder): Pr
     if (!isObj(raw)) throw badRow(path, line, 'not a JSON object.');
     const name = raw['event'];
     if (typeof name !== 'string') throw badRow(path, line, '"event" must be a string.');
-    const kind = KIND_OF_EVENT[name];
+    const kind = meaningOf(name)?.interaction;
     if (kind === undefined) continue;
     const props = raw['properties'] ?? raw['props'] ?? {};
     if (!isObj(props)) throw badRow(path, line, '"properties" must be an object.');
@@ -55,19 +49,9 @@ export async function readEventsJsonl(path: string, builder: DatasetBuilder): Pr
     if (Number.isNaN(ts)) throw badRow(path, line, '"timestamp" must be a number or a date.');
     const user =
       idOf(raw['userId']) ?? idOf(raw['anonymousId']) ?? idOf(raw['user']) ?? SINGLE_USER;
-    const items: string[] = [];
-    if (kind === 'purchase') {
-      const products = props['products'];
-      if (!Array.isArray(products)) throw badRow(path, line, 'Order Completed needs "products".');
-      for (const p of products) {
-        const id = isObj(p) ? idOf(p['product_id']) : undefined;
-        if (id === undefined) throw badRow(path, line, 'each product needs a "product_id".');
-        items.push(id);
-      }
-    } else {
-      const id = idOf(props['product_id']);
-      if (id === undefined) throw badRow(path, line, `${name} needs "properties.product_id".`);
-      items.push(id);
+    const items = interactionsOf({ name, props: props as JsonObject })?.ids ?? [];
+    if (items.length === 0) {
+      throw badRow(path, line, `${name} needs "properties.product_id" or "properties.products".`);
     }
     for (const item of items) builder.add(user, item, ts, kind);
     added += items.length;

@@ -5,7 +5,7 @@ import type { Profile } from './profile.ts';
 /**
  * A number read from the profile: `intent`, `churn`, `sentiment`, `recencyDays`, `frequency`,
  * `monetary`, `relativePrice`, `cartValue`, or an affinity share as `category:<id>`,
- * `brand:<id>`, `tag:<id>` (0 when the shopper has none).
+ * `brand:<id>`, `tag:<id>`, or a promotion interest `promotion:<id>` (0 when the shopper has none).
  */
 export type AudienceMetric = string;
 
@@ -38,6 +38,7 @@ function metricOf(p: Profile, metric: string): number | null {
   if (colon > 0) {
     const kind = metric.slice(0, colon);
     const id = metric.slice(colon + 1);
+    if (kind === 'promotion') return p.promotions.find((a) => a.id === id)?.score ?? 0;
     const list =
       kind === 'category'
         ? p.affinities.categories

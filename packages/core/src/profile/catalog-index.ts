@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog.ts';
+import { slugOf } from '../text/slug.ts';
 import { terms } from '../text/tokenize.ts';
 import { termStats, topTerms, type TermStats, type WeightedTerm } from '../text/tf-idf.ts';
 
@@ -27,7 +28,33 @@ export interface CatalogIndex {
   medianPrice: number;
   /** Categories that are a broader level of another (e.g. "Sport" above "Running"). */
   parents: Set<string>;
+  /** Slug (`slugOf`) → the catalog's own spelling, for categories and brands named by events. */
+  categoryBySlug: Map<string, string>;
+  brandBySlug: Map<string, string>;
   currency?: string;
+}
+
+/**
+ * The catalog's spelling of a category an event names ("home-office" → "Home Office"), trying the
+ * whole name, then its last level ("Apparel/Mens Outerwear"). Undefined when the catalog has no
+ * such category; with no catalog categories at all, the name as given.
+ */
+export function catalogCategory(index: CatalogIndex, name: string): string | undefined {
+  if (index.categoryBySlug.size === 0) return name.trim() === '' ? undefined : name;
+  const whole = index.categoryBySlug.get(slugOf(name));
+  if (whole !== undefined) return whole;
+  const last = name.split(/[/>|]/).at(-1) ?? '';
+  return index.categoryBySlug.get(slugOf(last));
+}
+
+/** The catalog's spelling of a brand an event names, or undefined when it has no such brand. */
+export function knownBrand(index: CatalogIndex, name: string): string | undefined {
+  return index.brandBySlug.get(slugOf(name));
+}
+
+/** The catalog's spelling of a brand an event names, else the name as given. */
+export function catalogBrand(index: CatalogIndex, name: string): string {
+  return knownBrand(index, name) ?? name;
 }
 
 /** Distinctive terms kept per item: enough to describe it, few enough to fold in O(1). */
@@ -100,7 +127,23 @@ export function buildCatalogIndex(catalog: Catalog): CatalogIndex {
     }
     items.set(it.id, entry);
   });
-  const index: CatalogIndex = { items, text, medianPrice: median(allPrices), parents };
+  const categoryBySlug = new Map<string, string>();
+  const brandBySlug = new Map<string, string>();
+  for (const it of catalog.items) {
+    for (const c of it.categories)
+      if (!categoryBySlug.has(slugOf(c))) categoryBySlug.set(slugOf(c), c);
+    if (it.brand !== undefined && !brandBySlug.has(slugOf(it.brand))) {
+      brandBySlug.set(slugOf(it.brand), it.brand);
+    }
+  }
+  const index: CatalogIndex = {
+    items,
+    text,
+    medianPrice: median(allPrices),
+    parents,
+    categoryBySlug,
+    brandBySlug,
+  };
   if (catalog.currency !== undefined) index.currency = catalog.currency;
   return index;
 }

@@ -1,8 +1,8 @@
 import type { StoredEvent } from '../events.ts';
 import { DAY_MS } from './decay.ts';
+import type { EventMeaning } from '../event-meaning.ts';
 import type { EventProduct } from './event-products.ts';
-import { num } from './event-products.ts';
-import type { EventKind, ProfileState, SessionState } from './state.ts';
+import type { ProfileState, SessionState } from './state.ts';
 
 /** Events further apart than this start a new visit (the usual web-analytics convention). */
 export const SESSION_GAP_MS = 30 * 60_000;
@@ -25,16 +25,14 @@ function newSession(ts: number): SessionState {
   };
 }
 
-function replaceCart(state: ProfileState, products: EventProduct[]): void {
-  state.cart = {};
-  for (const p of products) state.cart[p.id] = { price: p.price ?? 0, quantity: p.quantity };
-}
-
-/** Updates visits, the current session and the cart for one event. */
+/**
+ * Updates visits and the current session's funnel for one event. After an order the session's
+ * buying intent ends: its funnel counts start again, with `ordered` set.
+ */
 export function foldSession(
   state: ProfileState,
   event: StoredEvent,
-  kind: EventKind | undefined,
+  meaning: Readonly<EventMeaning> | undefined,
   products: EventProduct[],
 ): void {
   const ts = event.ts;
@@ -56,7 +54,8 @@ export function foldSession(
   s.last = Math.max(s.last, ts);
   s.events += 1;
   const first = products[0];
-  switch (kind) {
+  if (meaning?.checkout) s.checkout = 1;
+  switch (meaning?.kind) {
     case 'view':
       s.views += 1;
       if (first !== undefined) {
@@ -66,47 +65,18 @@ export function foldSession(
       break;
     case 'add':
       s.adds += 1;
-      for (const p of products) {
-        const prev = state.cart[p.id];
-        state.cart[p.id] = {
-          price: p.price ?? prev?.price ?? 0,
-          quantity: (prev?.quantity ?? 0) + p.quantity,
-        };
-      }
       break;
     case 'remove':
       s.removes += 1;
-      for (const p of products) {
-        const prev = state.cart[p.id];
-        if (prev === undefined) continue;
-        const left = prev.quantity - p.quantity;
-        if (left > 0) state.cart[p.id] = { price: prev.price, quantity: left };
-        else delete state.cart[p.id];
-      }
       break;
     case 'search':
       s.searches += 1;
       break;
-    case 'checkout':
-      s.checkout = 1;
-      if (products.length > 0) replaceCart(state, products);
+    case 'purchase':
+      if (meaning?.order === 'complete') {
+        state.session = { ...newSession(s.start), last: s.last, events: s.events, ordered: 1 };
+      }
       break;
-    case 'purchase': {
-      s.ordered = 1;
-      const o = state.orders;
-      const revenue =
-        num(event.props['revenue']) ??
-        num(event.props['total']) ??
-        products.reduce((sum, p) => sum + (p.price ?? 0) * p.quantity, 0);
-      o.count += 1;
-      o.revenue += revenue;
-      o.firstTs = o.firstTs === null ? ts : Math.min(o.firstTs, ts);
-      o.lastTs = o.lastTs === null ? ts : Math.max(o.lastTs, ts);
-      state.cart = {};
-      break;
-    }
     default:
-      // The cart page lists what is in the cart: trust it over our running count.
-      if (event.name === 'Cart Viewed' && products.length > 0) replaceCart(state, products);
   }
 }

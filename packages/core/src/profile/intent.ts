@@ -66,11 +66,21 @@ export interface SessionFeatures {
   minutes: number;
 }
 
-/** The session part of the profile (the cart persists across sessions, as shop carts do). */
-export function sessionFeatures(state: ProfileState, now: number): SessionFeatures {
+/**
+ * The session part of the profile (the cart persists across sessions, as shop carts do). Cart
+ * lines are priced by the catalog, else by what the event said.
+ */
+export function sessionFeatures(
+  state: ProfileState,
+  now: number,
+  index?: CatalogIndex,
+): SessionFeatures {
   const s = state.session;
   const active = s !== null && now - s.last <= SESSION_GAP_MS;
-  const cart = Object.values(state.cart);
+  const cart = state.shopper.cart.map((l) => ({
+    quantity: l.quantity,
+    price: index?.items.get(l.id)?.price ?? l.price ?? 0,
+  }));
   return {
     active,
     startedAt: active ? (s?.start ?? null) : null,
@@ -91,7 +101,7 @@ export function intentFeatures(
   index: CatalogIndex,
   now: number,
 ): Record<IntentFeature, number> {
-  const f = sessionFeatures(state, now);
+  const f = sessionFeatures(state, now, index);
   const s = f.active ? state.session : null;
   return {
     views: Math.log1p(f.views),

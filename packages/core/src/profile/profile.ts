@@ -1,8 +1,9 @@
+import { own, putOwn } from '../own.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import { driversOf, rankAffinities, type AffinityScore, type Driver } from './affinities.ts';
 import { churnOf, type Churn } from './churn.ts';
 import { nearestCentroid, segmentFeatures, type SegmentCentroids } from './clusters.ts';
-import { DAY_MS } from './decay.ts';
+import { DAY_MS, decayedAt } from './decay.ts';
 import {
   DEFAULT_INTENT_MODEL,
   funnelStage,
@@ -46,6 +47,11 @@ export interface Explanations {
 /** What `insitu.profile()` returns. Computed on the device; never sent anywhere. */
 export interface Profile {
   affinities: { categories: AffinityScore[]; brands: AffinityScore[]; tags: AffinityScore[] };
+  /**
+   * Interest in the shop's promotions (Promotion Viewed 0.25, Clicked 1, decayed, capped at 1),
+   * strongest first: audiences read them as `promotion:<id>`.
+   */
+  promotions: { id: string; score: number }[];
   priceBand: PriceBand;
   rfm: Rfm;
   session: SessionFeatures;
@@ -62,6 +68,18 @@ export interface Profile {
 }
 
 const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
+
+function promotionsOf(state: ProfileState, now: number): Profile['promotions'] {
+  return Object.keys(state.promotions)
+    .map((id) => ({
+      id,
+      score: round(
+        Math.min(1, Math.max(0, decayedAt(own(state.promotions, id)!, now, state.halfLifeDays))),
+      ),
+    }))
+    .filter((p) => p.score > 0)
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+}
 
 /**
  * Reads the profile out of a folded state at time `now`. Pure and O(size of the state), which is
@@ -80,7 +98,7 @@ export function buildProfile(
   const explain = (map: ProfileState['categories'], ranked: AffinityScore[]) => {
     const out: Record<string, Explained> = {};
     for (const [id, d] of Object.entries(driversOf(map, ranked))) {
-      out[id] = { ...d, text: describeDriver(d, lang, titleOf) };
+      putOwn(out, id, { ...d, text: describeDriver(d, lang, titleOf) });
     }
     return out;
   };
@@ -122,7 +140,8 @@ export function buildProfile(
     affinities: { categories, brands, tags },
     priceBand,
     rfm,
-    session: sessionFeatures(state, now),
+    session: sessionFeatures(state, now, index),
+    promotions: promotionsOf(state, now),
     intent: { purchase: round(purchase), stage },
     churn: { ...churn, risk: round(churn.risk) },
     segments,

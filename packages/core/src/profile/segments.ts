@@ -42,7 +42,9 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  * - returning: two visits or more.
  * - loyal: three orders or more and churn risk below ½.
  * - bargain-hunter: engages mostly with the cheap end of each category (relative price ≤ 0.3 over
- *   at least three weighted engagements), or used a coupon/discount on half of 2+ orders.
+ *   at least three weighted engagements), or used a coupon/discount on half of 2+ orders, or
+ *   sought deals twice or more (coupons entered, applied or denied, plus lists sorted by price
+ *   ascending).
  * - big-spender: has ordered, and the average order is ≥ 4× the catalog's median price, or their
  *   items are premium (above the 65th percentile of their categories) and they spent ≥ 2× the median.
  * - window-shopper: 10+ product views, no order and at most one add to cart.
@@ -63,11 +65,22 @@ export function ruleSegments(x: SegmentInputs): SegmentMatch[] {
   if (visits >= 2) add('returning', clamp01(0.5 + visits / 20), { visits });
   if (orders >= 3 && churn.risk < 0.5) add('loyal', 0.5 + orders / 20, { orders });
   const dealShare = orders > 0 ? state.price.deals / orders : 0;
-  if ((rel !== null && state.price.wpct >= 3 && rel <= 0.3) || (orders >= 2 && dealShare >= 0.5)) {
-    add('bargain-hunter', Math.max(rel === null ? 0 : 1 - rel / 0.6, dealShare), {
-      relativePrice: round(rel ?? -1),
-      deals: state.price.deals,
-    });
+  const seeking = state.price.coupons + state.price.cheapSorts;
+  if (
+    (rel !== null && state.price.wpct >= 3 && rel <= 0.3) ||
+    (orders >= 2 && dealShare >= 0.5) ||
+    seeking >= 2
+  ) {
+    add(
+      'bargain-hunter',
+      Math.max(rel === null ? 0 : 1 - rel / 0.6, dealShare, seeking >= 2 ? 0.4 + seeking / 10 : 0),
+      {
+        relativePrice: round(rel ?? -1),
+        deals: state.price.deals,
+        coupons: state.price.coupons,
+        cheapSorts: state.price.cheapSorts,
+      },
+    );
   }
   const aovRatio = rfm.averageOrder / unit;
   if (orders >= 1 && (aovRatio >= 4 || (rel !== null && rel > 0.65 && rfm.monetary >= 2 * unit))) {

@@ -1,3 +1,8 @@
+import type { EventKind } from '../event-meaning.ts';
+import { createShopperState, type ShopperState } from '../shopper/shopper-state.ts';
+
+export type { EventKind };
+
 /**
  * The folded profile state: plain JSON, so the worker can put it in IndexedDB as is and a reload
  * resumes where it stopped. Decayed numbers are stored with the time they refer to and decayed
@@ -5,7 +10,7 @@
  */
 export interface ProfileState {
   /** Bumped when the shape changes; an older state is rebuilt from the stored events. */
-  version: 1;
+  version: 2;
   /** Half-life the decayed values were folded with; a different setting means a rebuild. */
   halfLifeDays: number;
   events: number;
@@ -20,8 +25,10 @@ export interface ProfileState {
   orders: OrderState;
   visits: VisitState;
   session: SessionState | null;
-  /** product_id → what is in the cart now (adds minus removals; cleared by an order). */
-  cart: Record<string, { price: number; quantity: number }>;
+  /** Cart, orders, wishlist and history, as core's shopper state derives them from the events. */
+  shopper: ShopperState;
+  /** `promotion_id` → interest from Promotion Viewed / Clicked (audience metric `promotion:<id>`). */
+  promotions: Record<string, Affinity>;
   reviews: { count: number; sum: number };
   /** Events per day (days since the epoch, UTC), the last `ACTIVITY_DAYS` days only. */
   activity: Record<string, number>;
@@ -41,10 +48,6 @@ export interface Affinity extends Decayed {
   items: string[];
 }
 
-/** Short names of the event kinds the fold weighs. */
-export type EventKind =
-  'view' | 'click' | 'add' | 'remove' | 'checkout' | 'purchase' | 'review' | 'search' | 'list';
-
 /** Decayed sums over priced engagements, for the price band. */
 export interface PriceState {
   t: number;
@@ -56,6 +59,10 @@ export interface PriceState {
   pct: number;
   /** Purchases that used a coupon or discount. */
   deals: number;
+  /** Coupons entered, applied or denied (deal seeking before buying). */
+  coupons: number;
+  /** Product lists sorted by price, cheapest first. */
+  cheapSorts: number;
 }
 
 export interface OrderState {
@@ -97,7 +104,7 @@ export const DEFAULT_HALF_LIFE_DAYS = 30;
 /** An empty state: a shopper insitu has never seen. */
 export function createProfileState(halfLifeDays = DEFAULT_HALF_LIFE_DAYS): ProfileState {
   return {
-    version: 1,
+    version: 2,
     halfLifeDays,
     events: 0,
     counts: {},
@@ -106,11 +113,12 @@ export function createProfileState(halfLifeDays = DEFAULT_HALF_LIFE_DAYS): Profi
     categories: {},
     brands: {},
     tags: {},
-    price: { t: 0, w: 0, p: 0, p2: 0, wpct: 0, pct: 0, deals: 0 },
+    price: { t: 0, w: 0, p: 0, p2: 0, wpct: 0, pct: 0, deals: 0, coupons: 0, cheapSorts: 0 },
     orders: { count: 0, revenue: 0, firstTs: null, lastTs: null },
     visits: { count: 0, gaps: 0, sumLog: 0, sumLog2: 0 },
     session: null,
-    cart: {},
+    shopper: createShopperState(),
+    promotions: {},
     reviews: { count: 0, sum: 0 },
     activity: {},
   };

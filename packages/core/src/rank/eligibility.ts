@@ -2,16 +2,6 @@ import type { CatalogItem } from '../catalog.ts';
 import type { RecommendFilter } from '../recommend-types.ts';
 import type { RankInput } from './types.ts';
 
-/** Items now in the cart: cart adds not followed by a purchase of the same item. */
-export function cartFromHistory(history: RankInput['history']): number[] {
-  const inCart = new Set<number>();
-  for (const e of history ?? []) {
-    if (e.kind === 'cart') inCart.add(e.item);
-    else if (e.kind === 'purchase') inCart.delete(e.item);
-  }
-  return [...inCart];
-}
-
 const hasAny = (item: CatalogItem, wanted: ReadonlySet<string>) =>
   item.categories.some((c) => wanted.has(c.toLowerCase()));
 
@@ -64,7 +54,7 @@ export function eligibleItems(input: RankInput): Uint8Array {
     exclude.purchased ?? (strategy !== 'trending' && strategy !== 'recently-viewed');
   if (dropPurchased) for (const e of input.history ?? []) if (e.kind === 'purchase') drop(e.item);
   const dropCart = exclude.inCart ?? strategy !== 'recently-viewed';
-  if (dropCart) for (const i of input.cart ?? cartFromHistory(input.history)) drop(i);
+  if (dropCart) for (const i of input.cart ?? []) drop(i);
   if (input.anchor !== undefined) drop(input.anchor);
   return ok;
 }

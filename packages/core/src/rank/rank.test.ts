@@ -69,9 +69,12 @@ describe('rankItems', () => {
       view(9, 3, 'cart'),
       view(9, 4, 'purchase'),
     ];
+    // The cart is core's shopper state, given by the caller (here: item 8 still in it).
+    const cart = [8];
     const got = ids(
       base({
         history,
+        cart,
         request: { strategy: 'for-you', limit: 20, diversity: 0, exclude: { ids: ['c5'] } },
       }),
     );
@@ -82,6 +85,7 @@ describe('rankItems', () => {
     const kept = ids(
       base({
         history,
+        cart,
         request: {
           strategy: 'for-you',
           limit: 20,
@@ -91,7 +95,6 @@ describe('rankItems', () => {
       }),
     );
     expect(kept.slice(0, 3)).toEqual(['k7', 'k8', 'k9']);
-    // An explicit cart overrides what the history suggests.
     expect(
       ids(base({ history, cart: [4], request: { strategy: 'trending', limit: 20, diversity: 0 } })),
     ).toEqual(expect.not.arrayContaining(['c4']));

@@ -45,7 +45,7 @@ export interface RankInput {
   sources: readonly ScoreSource[];
   /** The shopper's history, item = catalog index, oldest first. */
   history?: readonly HistoryEntry[];
-  /** Catalog indices in the cart now; when absent, cart adds not followed by a purchase. */
+  /** Catalog indices in the cart now (core's shopper state); none when absent. */
   cart?: readonly number[];
   /** The anchor of similar-items / bought-together (catalog index); never recommended itself. */
   anchor?: number;

@@ -7,8 +7,9 @@ import {
 } from '@insitu/core';
 import type { ModelInfo } from '../protocol.ts';
 import type { ModelHandle } from './model/model-handle.ts';
-import { SCAN_LIMIT } from './recommend/shopper-items.ts';
+import { SCAN_LIMIT } from './recommend/event-items.ts';
 import type { ServiceContext, WorkerService } from './services.ts';
+import { localeOf } from './locale.ts';
 
 /** Strategies the model answers; the others are the basic strategies' (no model needed). */
 const MODEL_STRATEGIES = new Set(['for-you', 'similar-items', 'bought-together']);
@@ -86,7 +87,8 @@ export function modelService(): ModelService {
       const model = handle ?? (waits ? await within(load(), WAIT_MS) : undefined);
       if (model === undefined) return undefined;
       try {
-        return await model.recommend(request, await ctx.store().recent(SCAN_LIMIT));
+        const events = await ctx.store().recent(SCAN_LIMIT);
+        return await model.recommend(request, events, localeOf(ctx.config));
       } catch (error) {
         // The basic strategies still answer; the page hears what went wrong.
         ctx.report(toErrorInfo(error));

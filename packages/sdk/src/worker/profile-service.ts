@@ -16,6 +16,7 @@ import {
   type StoredEvent,
 } from '@insitu/core';
 import type { AudienceMatch } from '../protocol.ts';
+import { localeOf } from './locale.ts';
 import type { ServiceContext, WorkerService } from './services.ts';
 
 /** Key of the folded state in the `profile` store. */
@@ -64,7 +65,7 @@ export function profileService(
     const saved = (await ctx.store().getState('profile', PROFILE_STATE_KEY)) as
       Persisted | undefined;
     const usable =
-      saved?.state?.version === 1 && saved.state.halfLifeDays === DEFAULT_HALF_LIFE_DAYS;
+      saved?.state?.version === 2 && saved.state.halfLifeDays === DEFAULT_HALF_LIFE_DAYS;
     loaded = usable ? saved : { state: createProfileState(), cursor: null, recent: {} };
     return loaded;
   };
@@ -116,7 +117,7 @@ export function profileService(
 
   const current = async () => {
     const p = await serial(catchUp);
-    const lang = ctx.config.language === 'zh' ? 'zh' : 'en';
+    const lang = localeOf(ctx.config);
     const centroids = options.centroids?.();
     const intentModel = options.intentModel?.();
     return buildProfile(p.state, await catalogIndex(), Date.now(), {

@@ -8,8 +8,9 @@ import {
 import type { Notice, Reply, Stats, WorkerApi, WorkerConfig } from '../protocol.ts';
 import { catalogLoader } from './catalog-loader.ts';
 import { Ingest } from './ingest.ts';
+import { localeOf } from './locale.ts';
 import { basicRecommend, normalise } from './recommend/basic-strategies.ts';
-import { SCAN_LIMIT } from './recommend/shopper-items.ts';
+import { SCAN_LIMIT } from './recommend/event-items.ts';
 import { createServices } from './service-list.ts';
 import type { ServiceContext, WorkerService } from './services.ts';
 import type { EventStore } from './store/event-store.ts';
@@ -174,7 +175,8 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
           const result = await s.recommend?.(request);
           if (result) return result;
         }
-        return basicRecommend(request, await store.recent(SCAN_LIMIT), await loadCatalog());
+        const events = await store.recent(SCAN_LIMIT);
+        return basicRecommend(request, events, await loadCatalog(), Date.now(), localeOf(config));
       }),
 
     profile: () => reply(() => first((s) => s.profile?.bind(s), 'profile()')),

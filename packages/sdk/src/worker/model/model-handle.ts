@@ -22,6 +22,7 @@ export interface ModelHandle {
   recommend(
     request: RecommendRequest,
     newestFirst: readonly StoredEvent[],
+    locale?: 'en' | 'zh',
   ): Promise<RecommendResult | undefined>;
   /** Resolves when the backends are measured and the fastest is in use. */
   readonly backendReady: Promise<void>;
@@ -62,11 +63,12 @@ export async function openModel(
   const strategyModel = { ...rt, engine };
   return {
     backendReady,
-    recommend: (request, newestFirst) =>
+    recommend: (request, newestFirst, locale = 'en') =>
       modelRecommend(
         strategyModel,
         request,
         shopperHistory(newestFirst, (id) => index.get(id)),
+        locale,
       ),
     info: () => ({
       state: 'ready',

@@ -19,6 +19,8 @@ export interface StrategyModel {
   itemOf: Int32Array;
   vectors: NonNullable<RankInput['vectors']>;
   norms: Float32Array;
+  /** Language of the explanations (the shop's configured `language`). */
+  locale?: 'en' | 'zh';
 }
 
 /** Neighbours read per anchor or history item: deeper than any page shows. */
@@ -62,7 +64,14 @@ const rank = (
   extra: Partial<RankInput>,
 ): RecommendResult => ({
   strategy: request.strategy,
-  items: rankItems({ catalog: m.catalog.items, sources, vectors: m.vectors, request, ...extra }),
+  items: rankItems({
+    catalog: m.catalog.items,
+    sources,
+    vectors: m.vectors,
+    request,
+    locale: m.locale,
+    ...extra,
+  }),
   source: 'model',
   backend: m.engine.name,
 });
@@ -149,10 +158,12 @@ function anchorOf(m: StrategyModel, request: RecommendRequest): number | undefin
  * `rankItems`'s, the same code `insitu eval` ranks with.
  */
 export async function modelRecommend(
-  m: StrategyModel,
+  model: StrategyModel,
   request: RecommendRequest,
   shopper: ShopperHistory,
+  locale: 'en' | 'zh' = 'en',
 ): Promise<RecommendResult | undefined> {
+  const m = { ...model, locale };
   if (request.strategy === 'for-you') return forYou(m, request, shopper);
   if (request.strategy === 'similar-items') return similar(m, request, shopper);
   if (request.strategy === 'bought-together') return boughtTogether(m, request, shopper);

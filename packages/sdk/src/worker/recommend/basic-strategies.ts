@@ -1,15 +1,20 @@
 import {
   decayFactor,
+  explanationText,
   filterPredicate,
   InsituError,
+  meaningOf,
+  purchasedItems,
+  shopperStateOf,
   type Catalog,
   type CatalogItem,
   type Recommendation,
   type RecommendRequest,
   type RecommendResult,
+  type ShopperState,
   type StoredEvent,
 } from '@insitu/core';
-import { catalogIndex, shopperItems, type ShopperItems } from './shopper-items.ts';
+import { catalogIndex, itemsSeen } from './event-items.ts';
 
 const STRATEGIES = new Set([
   'for-you',
@@ -18,15 +23,6 @@ const STRATEGIES = new Set([
   'trending',
   'recently-viewed',
 ]);
-/** Interest signalled by each event, for local trending counts; a removal counts against. */
-const WEIGHTS: Record<string, number> = {
-  'Product Viewed': 1,
-  'Product Clicked': 1,
-  'Recommendation Clicked': 1,
-  'Product Added': 3,
-  'Product Removed': -1,
-  'Order Completed': 5,
-};
 /** Local counts lose half their weight per week, so last month's browsing fades. */
 const HALF_LIFE_DAYS = 7;
 
@@ -53,8 +49,10 @@ export function normalise(
 }
 
 /** Whether an item passes the request's business filters (core's rule) and exclusions. */
-function keeper(req: RecommendRequest, shopper: ShopperItems): (item: CatalogItem) => boolean {
+function keeper(req: RecommendRequest, shopper: ShopperState): (item: CatalogItem) => boolean {
   const passes = filterPredicate(req.filter);
+  const purchased = purchasedItems(shopper);
+  const cart = new Set(shopper.cart.map((l) => l.id));
   const x = req.exclude ?? {};
   const personal = req.strategy !== 'trending' && req.strategy !== 'recently-viewed';
   const dropPurchased = x.purchased ?? personal;
@@ -62,25 +60,29 @@ function keeper(req: RecommendRequest, shopper: ShopperItems): (item: CatalogIte
   return (item) =>
     passes(item) &&
     !x.ids?.includes(item.id) &&
-    !(dropPurchased && shopper.purchased.has(item.id)) &&
-    !(dropCart && shopper.cart.has(item.id));
+    !(dropPurchased && purchased.has(item.id)) &&
+    !(dropCart && cart.has(item.id));
 }
 
 /**
  * Answers `recently-viewed` and `trending` from the store and catalog; any other strategy gets
- * trending with `source: 'fallback'` until a model service answers it.
+ * trending with `source: 'fallback'` until a model service answers it. The cart, purchases and
+ * views are core's shopper state; the local trending counts weigh each event by core's meaning
+ * table. Texts are in `locale`.
  */
 export function basicRecommend(
   req: RecommendRequest,
   newestFirst: readonly StoredEvent[],
   catalog: Catalog | undefined,
   now = Date.now(),
+  locale: 'en' | 'zh' = 'en',
 ): RecommendResult {
   const { strategy, limit } = normalise(req);
-  const shopper = shopperItems(newestFirst);
+  const shopper = shopperStateOf(newestFirst);
   const keep = keeper(req, shopper);
   const index = catalogIndex(catalog);
-  const lookup = (id: string) => index.get(id) ?? (catalog ? undefined : shopper.seen.get(id));
+  const seen = catalog ? undefined : itemsSeen(newestFirst);
+  const lookup = (id: string) => index.get(id) ?? seen?.get(id);
   const out: Recommendation[] = [];
   const taken = new Set<string>();
   const add = (
@@ -93,23 +95,24 @@ export function basicRecommend(
     out.push({ item, score, ...rec });
   };
   if (strategy === 'recently-viewed') {
-    shopper.viewed.forEach((id, i) =>
-      add(lookup(id), 1 / (i + 1), {
-        explanation: { kind: 'recently-viewed', text: 'You viewed this recently' },
-      }),
-    );
+    const text = explanationText(locale, 'recent');
+    [...shopper.viewed]
+      .reverse()
+      .forEach((id, i) =>
+        add(lookup(id), 1 / (i + 1), { explanation: { kind: 'recently-viewed', text } }),
+      );
     return { strategy, items: out, source: 'fallback' };
   }
   const scores = new Map<string, number>();
   for (const e of newestFirst) {
-    const w = (WEIGHTS[e.name] ?? 0) * decayFactor(Math.max(0, now - e.ts), HALF_LIFE_DAYS);
+    const w =
+      (meaningOf(e.name)?.weight ?? 0) * decayFactor(Math.max(0, now - e.ts), HALF_LIFE_DAYS);
     for (const id of e.items) scores.set(id, (scores.get(id) ?? 0) + w);
   }
   const ranked = [...scores].filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]);
+  const trending = explanationText(locale, 'trending');
   for (const [id, score] of ranked) {
-    add(lookup(id), score, {
-      explanation: { kind: 'trending', text: 'Trending in your recent browsing' },
-    });
+    add(lookup(id), score, { explanation: { kind: 'trending', text: trending } });
   }
   // Fill with the catalog's own order (shops list their best sellers first), in context first.
   const context = req.context?.category;
@@ -118,8 +121,12 @@ export function basicRecommend(
   for (const item of [...inContext, ...items]) {
     const category = context && item.categories.includes(context) ? context : item.categories[0];
     const explanation = category
-      ? { kind: 'popular' as const, text: `Popular in ${category}`, category }
-      : { kind: 'popular' as const, text: 'Popular in this shop' };
+      ? {
+          kind: 'popular' as const,
+          text: explanationText(locale, 'popularIn', { c: category }),
+          category,
+        }
+      : { kind: 'popular' as const, text: explanationText(locale, 'popular') };
     add(item, 0, { explanation });
   }
   return { strategy, items: out, source: 'fallback' };
