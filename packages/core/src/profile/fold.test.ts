@@ -43,25 +43,27 @@ function randomEvents(seed: number, n: number): StoredEvent[] {
   const out: StoredEvent[] = [];
   for (let i = 0; i < n; i++) {
     ts += rnd() < 0.1 ? rnd() * 20 * DAY_MS : rnd() * 600_000;
-    const k = Math.floor(rnd() * 8);
+    const k = Math.floor(rnd() * 15);
     const products = [{ product_id: item(), price: 20, quantity: 1 }];
-    const [name, props]: [string, JsonObject] =
-      k === 0
-        ? ['Product Added', { product_id: item(), price: 30 }]
-        : k === 1
-          ? ['Product Removed', { product_id: item() }]
-          : k === 2
-            ? ['Order Completed', { products, revenue: 20 }]
-            : k === 3
-              ? [
-                  'Product Reviewed',
-                  { product_id: item(), review_body: rnd() < 0.5 ? 'not good' : '很好' },
-                ]
-              : k === 4
-                ? ['Products Searched', { query: 'trail tent' }]
-                : k === 5
-                  ? ['Checkout Started', { products }]
-                  : ['Product Viewed', { product_id: item(), category: 'Odd' }];
+    const orderId = `o${Math.floor(rnd() * 6)}`;
+    const all: [string, JsonObject][] = [
+      ['Product Added', { product_id: item(), price: 30 }],
+      ['Product Removed', { product_id: item() }],
+      ['Order Completed', { order_id: orderId, products, revenue: 20 }],
+      ['Product Reviewed', { product_id: item(), review_body: rnd() < 0.5 ? 'not good' : '很好' }],
+      ['Products Searched', { query: 'trail tent' }],
+      ['Checkout Started', { products }],
+      ['Product Viewed', { product_id: item(), category: 'Odd' }],
+      ['Product Added to Wishlist', { product_id: item() }],
+      ['Product Removed from Wishlist', { product_id: item() }],
+      ['Order Refunded', rnd() < 0.5 ? { order_id: orderId } : { order_id: orderId, products }],
+      ['Order Cancelled', { order_id: orderId }],
+      ['Order Updated', { order_id: orderId, products, revenue: 7 }],
+      ['Promotion Clicked', { promotion_id: `promo${Math.floor(rnd() * 3)}` }],
+      ['Coupon Applied', { coupon_id: 'x' }],
+      ['Product List Filtered', { filters: [{ type: 'brand', value: 'b1' }], category: 'running' }],
+    ];
+    const [name, props] = all[k]!;
     out.push(event(name, props, Math.round(ts), `e${i}`));
   }
   return out;
