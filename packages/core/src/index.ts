@@ -114,6 +114,8 @@ export {
   DEFAULT_WEIGHTS,
   eligibleItems,
   filterPredicate,
+  filterMask,
+  rowsById,
   blendSources,
   topK,
   mmrSelect,

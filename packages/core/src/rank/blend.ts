@@ -46,11 +46,23 @@ export function blendSources(sources: readonly ScoreSource[], eligible: Uint8Arr
 
 /**
  * Indices of the `k` best eligible items, best first; equal scores keep catalog order, so the
- * result is deterministic (never random).
+ * result is deterministic (never random). A partial selection: one pass, keeping the best `k`
+ * sorted, so the cost is O(n) plus O(k) per item that enters, not a sort of every item.
  */
 export function topK(scores: Float32Array, k: number): number[] {
-  const idx: number[] = [];
-  for (let i = 0; i < scores.length; i++) if (scores[i]! > -Infinity) idx.push(i);
-  idx.sort((a, b) => scores[b]! - scores[a]! || a - b);
-  return idx.slice(0, k);
+  const out: number[] = [];
+  if (k <= 0) return out;
+  // out is sorted best first; `floor` is the score an item must beat to enter once it is full.
+  let floor = -Infinity;
+  for (let i = 0; i < scores.length; i++) {
+    const v = scores[i]!;
+    if (!(v > -Infinity)) continue;
+    if (out.length === k && !(v > floor)) continue; // ties keep the earlier (lower) index
+    let at = out.length;
+    while (at > 0 && scores[out[at - 1]!]! < v) at--;
+    out.splice(at, 0, i);
+    if (out.length > k) out.pop();
+    if (out.length === k) floor = scores[out[k - 1]!]!;
+  }
+  return out;
 }

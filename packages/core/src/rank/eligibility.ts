@@ -2,6 +2,19 @@ import type { CatalogItem } from '../catalog.ts';
 import type { RecommendFilter } from '../recommend-types.ts';
 import type { RankInput } from './types.ts';
 
+const rowMaps = new WeakMap<readonly CatalogItem[], Map<string, number>>();
+
+/** id → catalog index, built once per catalog (the first index of a repeated id). */
+export function rowsById(catalog: readonly CatalogItem[]): ReadonlyMap<string, number> {
+  let rows = rowMaps.get(catalog);
+  if (rows === undefined) {
+    rows = new Map();
+    for (let i = catalog.length - 1; i >= 0; i--) rows.set(catalog[i]!.id, i);
+    rowMaps.set(catalog, rows);
+  }
+  return rows;
+}
+
 const hasAny = (item: CatalogItem, wanted: ReadonlySet<string>) =>
   item.categories.some((c) => wanted.has(c.toLowerCase()));
 
@@ -31,6 +44,25 @@ export function filterPredicate(filter: RecommendFilter = {}): (item: CatalogIte
   };
 }
 
+const masks = new WeakMap<readonly CatalogItem[], Map<string, Uint8Array>>();
+/** Distinct filters remembered per catalog; a page asks for a handful. */
+const MASKS_PER_CATALOG = 32;
+
+/** `filterPredicate` over the catalog, cached per catalog and filter (1 = passes). */
+export function filterMask(catalog: readonly CatalogItem[], filter: RecommendFilter = {}) {
+  let byFilter = masks.get(catalog);
+  if (byFilter === undefined) masks.set(catalog, (byFilter = new Map()));
+  const key = JSON.stringify(filter);
+  let mask = byFilter.get(key);
+  if (mask === undefined) {
+    const passes = filterPredicate(filter);
+    mask = Uint8Array.from(catalog, (item) => (passes(item) ? 1 : 0));
+    if (byFilter.size >= MASKS_PER_CATALOG) byFilter.clear();
+    byFilter.set(key, mask);
+  }
+  return mask;
+}
+
 /**
  * Marks which catalog items may be recommended (1) after business filters (in stock by default,
  * price range, categories at any level, brands) and exclusions (ids, bought, in cart, the anchor).
@@ -41,14 +73,13 @@ export function eligibleItems(input: RankInput): Uint8Array {
   const { catalog, request } = input;
   const exclude = request.exclude ?? {};
   const strategy = request.strategy;
-  const passes = filterPredicate(request.filter);
-  const ok = Uint8Array.from(catalog, (item) => (passes(item) ? 1 : 0));
+  const ok = filterMask(catalog, request.filter).slice();
   const drop = (i: number) => {
     if (i >= 0 && i < ok.length) ok[i] = 0;
   };
-  if (exclude.ids !== undefined) {
-    const ids = new Set(exclude.ids);
-    catalog.forEach((item, i) => ids.has(item.id) && drop(i));
+  if (exclude.ids !== undefined && exclude.ids.length > 0) {
+    const rows = rowsById(catalog);
+    for (const id of exclude.ids) drop(rows.get(id) ?? -1);
   }
   const dropPurchased =
     exclude.purchased ?? (strategy !== 'trending' && strategy !== 'recently-viewed');

@@ -3,6 +3,8 @@ import type { CatalogItem } from '../catalog.ts';
 import { sparseFromTriples } from '../baselines/sparse.ts';
 import type { HistoryEntry } from '../scoring.ts';
 import { blendScorer } from './blend-scorer.ts';
+import { seededRandom } from '../eval/random.ts';
+import { topK } from './blend.ts';
 import { rankItems } from './rank.ts';
 import { covisitScores, recencyScores } from './sources.ts';
 import type { RankInput, ScoreSource } from './types.ts';
@@ -253,5 +255,24 @@ describe('blendScorer', () => {
     // model 1 × 10/10 + popularity 0.1 × (2-1)/(8-1) for item 1.
     expect(out[1]).toBeCloseTo(1 + 0.1 / 7, 5);
     expect(out[9]).toBeCloseTo(0.5 + (0.1 * 6) / 7, 5);
+  });
+});
+
+describe('topK', () => {
+  it('is the full sort (score desc, then catalog order) cut at k, ties and -Infinity included', () => {
+    const rnd = seededRandom(5);
+    for (let round = 0; round < 200; round++) {
+      const n = 1 + Math.floor(rnd() * 300);
+      // Few distinct values, so ties are common; some items ineligible.
+      const scores = Float32Array.from({ length: n }, () =>
+        rnd() < 0.1 ? -Infinity : Math.floor(rnd() * 8),
+      );
+      const k = Math.floor(rnd() * (n + 5));
+      const reference = [...scores.keys()]
+        .filter((i) => scores[i]! > -Infinity)
+        .sort((a, b) => scores[b]! - scores[a]! || a - b)
+        .slice(0, k);
+      expect(topK(scores, k)).toEqual(reference);
+    }
   });
 });

@@ -4,15 +4,27 @@ import type { ItemVectors } from './types.ts';
 /** Similarity of two catalog items in [0, 1] (negative cosines count as 0). */
 export type ItemSimilarity = (a: number, b: number) => number;
 
-/** Cosine similarity of item vectors, clipped at 0. */
+const normsOf = new WeakMap<Float32Array, Float32Array>();
+
+/** Norms of every row, computed once per vector table (the model's item table is long-lived). */
+function rowNorms({ dim, values }: ItemVectors): Float32Array {
+  let norms = normsOf.get(values);
+  if (norms === undefined) {
+    norms = new Float32Array(values.length / dim);
+    for (let i = 0; i < norms.length; i++) {
+      let s = 0;
+      for (let d = 0; d < dim; d++) s += values[i * dim + d]! ** 2;
+      norms[i] = Math.sqrt(s);
+    }
+    normsOf.set(values, norms);
+  }
+  return norms;
+}
+
+/** Cosine similarity of item vectors, clipped at 0; only the pairs asked for are computed. */
 export function vectorSimilarity(vectors: ItemVectors): ItemSimilarity {
   const { dim, values } = vectors;
-  const norms = new Float32Array(values.length / dim);
-  for (let i = 0; i < norms.length; i++) {
-    let s = 0;
-    for (let d = 0; d < dim; d++) s += values[i * dim + d]! ** 2;
-    norms[i] = Math.sqrt(s);
-  }
+  const norms = rowNorms(vectors);
   return (a, b) => {
     const na = norms[a]! * norms[b]!;
     if (!(na > 0)) return 0;

@@ -19,6 +19,8 @@ export interface IngestDeps {
   retention(): { maxAgeDays: number; maxEvents: number };
   report(error: ErrorInfo): void;
   stored(events: readonly StoredEvent[]): void;
+  /** Retention or a quota error deleted stored events. */
+  pruned?(): void;
 }
 
 const isQuota = (e: unknown) =>
@@ -89,6 +91,7 @@ export class Ingest {
   }
 
   private count(delta: { invalid?: number; dropped?: number; pruned?: number }): void {
+    if ((delta.pruned ?? 0) > 0) this.deps.pruned?.();
     this.deps
       .store()
       .addCounters(delta)

@@ -7,7 +7,6 @@ import {
 } from '@insitu/core';
 import type { ModelInfo } from '../protocol.ts';
 import type { ModelHandle } from './model/model-handle.ts';
-import { SCAN_LIMIT } from './recommend/event-items.ts';
 import type { ServiceContext, WorkerService } from './services.ts';
 import { localeOf } from './locale.ts';
 
@@ -87,7 +86,7 @@ export function modelService(): ModelService {
       const model = handle ?? (waits ? await within(load(), WAIT_MS) : undefined);
       if (model === undefined) return undefined;
       try {
-        const events = await ctx.store().recent(SCAN_LIMIT);
+        const events = await ctx.recent();
         return await model.recommend(request, events, localeOf(ctx.config));
       } catch (error) {
         // The basic strategies still answer; the page hears what went wrong.

@@ -14,6 +14,8 @@ export interface ServiceContext {
   readonly config: WorkerConfig;
   /** The current store; it changes on consent and forget, so call it each time. */
   store(): EventStore;
+  /** The latest stored events, newest first (cached; see `recent-events.ts`). */
+  recent(): Promise<readonly StoredEvent[]>;
   /** The validated catalog, or undefined when none is configured or it failed to load. */
   catalog(): Promise<Catalog | undefined>;
   /** Reports an error to the page's `on('error')` handlers. */

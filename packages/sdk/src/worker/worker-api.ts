@@ -10,7 +10,7 @@ import { catalogLoader } from './catalog-loader.ts';
 import { Ingest } from './ingest.ts';
 import { localeOf } from './locale.ts';
 import { basicRecommend, normalise } from './recommend/basic-strategies.ts';
-import { SCAN_LIMIT } from './recommend/event-items.ts';
+import { recentEvents } from './recent-events.ts';
 import { createServices } from './service-list.ts';
 import type { ServiceContext, WorkerService } from './services.ts';
 import type { EventStore } from './store/event-store.ts';
@@ -63,19 +63,26 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
       );
     }
   };
+  const recent = recentEvents(
+    () => store,
+    () => config.maxEvents,
+  );
   const ctx: ServiceContext = {
     get config() {
       return config;
     },
     store: () => store,
+    recent: () => recent.get(),
     catalog: () => loadCatalog(),
     report,
   };
   const ingest = new Ingest({
     store: () => store,
     retention: () => config,
+    pruned: () => recent.invalidate(),
     report,
     stored: (events: readonly StoredEvent[]) => {
+      recent.added(events);
       each((s) => s.onEvents?.(events));
       if (store.kind === 'indexeddb')
         channel?.postMessage({ type: 'stored', count: events.length });
@@ -106,11 +113,13 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
   const switchStore = async (next: EventStore) => {
     store.close();
     store = next;
+    recent.invalidate();
     await Promise.resolve(each((s) => s.onStorageReset?.()));
   };
 
   const onTabMessage = (message: TabMessage) => {
     if (message.type === 'stored') {
+      recent.invalidate();
       each((s) => s.onExternalChange?.());
       notify({ type: 'change', source: 'other-tab', stored: message.count });
     } else if (store.kind === 'indexeddb') {
@@ -175,7 +184,7 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
           const result = await s.recommend?.(request);
           if (result) return result;
         }
-        const events = await store.recent(SCAN_LIMIT);
+        const events = await recent.get();
         return basicRecommend(request, events, await loadCatalog(), Date.now(), localeOf(config));
       }),
 

@@ -12,7 +12,7 @@ import type { ModelInfo } from '../../protocol.ts';
 import { EngineSwitch, type BackendChoice, type BackendFaults } from './engine-switch.ts';
 import { loadRuntime, type ModelRuntime } from './model-runtime.ts';
 import { modelRecommend } from './model-strategies.ts';
-import { shopperHistory } from './shopper-history.ts';
+import { shopperHistory, type ShopperHistory } from './shopper-history.ts';
 
 /** Name of the cached note holding the backend measurement of this artifact on this device. */
 const CHOICE = 'backend-choice';
@@ -61,15 +61,17 @@ export async function openModel(
       selectError = e instanceof Error ? e.message : String(e);
     });
   const strategyModel = { ...rt, engine };
+  // The recent events are one array until something is stored: derive their history once.
+  const histories = new WeakMap<readonly StoredEvent[], ShopperHistory>();
+  const historyOf = (events: readonly StoredEvent[]) => {
+    let h = histories.get(events);
+    if (h === undefined) histories.set(events, (h = shopperHistory(events, (id) => index.get(id))));
+    return h;
+  };
   return {
     backendReady,
     recommend: (request, newestFirst, locale = 'en') =>
-      modelRecommend(
-        strategyModel,
-        request,
-        shopperHistory(newestFirst, (id) => index.get(id)),
-        locale,
-      ),
+      modelRecommend(strategyModel, request, historyOf(newestFirst), locale),
     info: () => ({
       state: 'ready',
       backend: engine.name,

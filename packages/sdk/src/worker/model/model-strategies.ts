@@ -1,5 +1,6 @@
 import {
   rankItems,
+  rowsById,
   type HistoryEntry,
   type RankInput,
   type RecommendRequest,
@@ -147,8 +148,7 @@ function boughtTogether(m: StrategyModel, request: RecommendRequest, shopper: Sh
 
 function anchorOf(m: StrategyModel, request: RecommendRequest): number | undefined {
   if (request.itemId === undefined) return undefined;
-  const i = m.catalog.items.findIndex((item) => item.id === request.itemId);
-  return i < 0 ? undefined : i;
+  return rowsById(m.catalog.items).get(request.itemId);
 }
 
 /**

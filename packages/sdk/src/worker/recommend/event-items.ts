@@ -1,8 +1,5 @@
 import type { Catalog, CatalogItem, JsonObject, StoredEvent } from '@insitu/core';
 
-/** Events scanned (newest first) to answer the basic strategies. */
-export const SCAN_LIMIT = 2000;
-
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
 /** Builds a catalog-like item from an event's product properties (Segment field names). */
