@@ -67,7 +67,8 @@ export function filterMask(catalog: readonly CatalogItem[], filter: RecommendFil
  * Marks which catalog items may be recommended (1) after business filters (in stock by default,
  * price range, categories at any level, brands) and exclusions (ids, bought, in cart, the anchor).
  * Defaults follow `RecommendExclude`: bought items are dropped except for trending and
- * recently-viewed, cart items except for recently-viewed.
+ * recently-viewed, cart items except for recently-viewed. Recently-viewed takes only items of the
+ * history.
  */
 export function eligibleItems(input: RankInput): Uint8Array {
   const { catalog, request } = input;
@@ -87,5 +88,11 @@ export function eligibleItems(input: RankInput): Uint8Array {
   const dropCart = exclude.inCart ?? strategy !== 'recently-viewed';
   if (dropCart) for (const i of input.cart ?? []) drop(i);
   if (input.anchor !== undefined) drop(input.anchor);
+  if (strategy === 'recently-viewed') {
+    // Only what the shopper saw can be "recently viewed", however few items that is.
+    const seen = new Uint8Array(ok.length);
+    for (const e of input.history ?? []) if (e.item >= 0 && e.item < ok.length) seen[e.item] = 1;
+    for (let i = 0; i < ok.length; i++) ok[i]! &= seen[i]!;
+  }
   return ok;
 }

@@ -112,7 +112,11 @@ describe('trending', () => {
       ['Order Completed', { products: [{ product_id: 'a' }] }, 2],
       ['Product Added', { product_id: 'c' }, 1],
     );
-    expect(ids(basicRecommend({ strategy: 'trending' }, h, catalog, NOW))).toEqual(['a', 'b', 'e']);
+    expect(ids(basicRecommend({ strategy: 'trending', diversity: 0 }, h, catalog, NOW))).toEqual([
+      'a',
+      'b',
+      'e',
+    ]);
     const forYou = basicRecommend({ strategy: 'for-you' }, h, catalog, NOW);
     expect(ids(forYou)).toEqual(['b', 'e']);
     expect(forYou.source).toBe('fallback');
@@ -121,7 +125,12 @@ describe('trending', () => {
   it('puts the page context first in cold start and applies price, category and brand filters', () => {
     expect(
       ids(
-        basicRecommend({ strategy: 'trending', context: { category: 'Shoes' } }, [], catalog, NOW),
+        basicRecommend(
+          { strategy: 'trending', context: { category: 'Shoes' }, diversity: 0 },
+          [],
+          catalog,
+          NOW,
+        ),
       ),
     ).toEqual(['c', 'a', 'b', 'e']);
     expect(
@@ -154,6 +163,26 @@ describe('trending', () => {
       ids(basicRecommend({ strategy: 'trending', filter }, [], withPriceless, NOW));
     expect(trending({ categories: ['TENTS'], brands: ['y'] })).toEqual(['b', 'f']);
     expect(trending({ categories: ['Tents'], maxPrice: 50 })).toEqual(['b']);
+  });
+
+  it('is ranked by core: diversity spreads categories, itemId anchors similar-items, texts follow the locale', () => {
+    const plain = ids(basicRecommend({ strategy: 'trending', diversity: 0 }, [], catalog, NOW));
+    const diverse = ids(basicRecommend({ strategy: 'trending', diversity: 0.9 }, [], catalog, NOW));
+    expect(plain).toEqual(['a', 'b', 'c', 'e']);
+    // After tent a (brand X): e shares neither category nor brand, so it goes before tent b.
+    expect(diverse.slice(0, 2)).toEqual(['a', 'e']);
+    expect(diverse.indexOf('b')).toBeGreaterThan(plain.indexOf('b'));
+    const similar = basicRecommend(
+      { strategy: 'similar-items', itemId: 'c', diversity: 0 },
+      [],
+      catalog,
+      NOW,
+    );
+    expect(ids(similar)[0]).toBe('a'); // brand X, like the anchor; the anchor itself never
+    expect(ids(similar)).not.toContain('c');
+    expect(similar.items[0]!.explanation).toMatchObject({ kind: 'similar', sourceItemId: 'c' });
+    const zh = basicRecommend({ strategy: 'trending', limit: 1 }, [], catalog, NOW, 'zh');
+    expect(zh.items[0]!.explanation.text).toBe('Tents 热销');
   });
 
   it('rejects bad requests with invalid_request naming the field', () => {

@@ -1,20 +1,20 @@
 import {
   decayFactor,
-  explanationText,
-  filterPredicate,
   InsituError,
   meaningOf,
-  purchasedItems,
+  metadataSimilarity,
+  rankItems,
+  rowsById,
   shopperStateOf,
   type Catalog,
   type CatalogItem,
-  type Recommendation,
+  type HistoryEntry,
   type RecommendRequest,
   type RecommendResult,
-  type ShopperState,
+  type ScoreSource,
   type StoredEvent,
 } from '@insitu/core';
-import { catalogIndex, itemsSeen } from './event-items.ts';
+import { itemsSeen } from './event-items.ts';
 
 const STRATEGIES = new Set([
   'for-you',
@@ -25,6 +25,8 @@ const STRATEGIES = new Set([
 ]);
 /** Local counts lose half their weight per week, so last month's browsing fades. */
 const HALF_LIFE_DAYS = 7;
+/** Weight of the catalog's own order: it only orders items nothing else scores. */
+const FILL_WEIGHT = 1e-3;
 
 /** Checks a request and fills in defaults; throws `invalid_request` naming the field. */
 export function normalise(
@@ -48,27 +50,48 @@ export function normalise(
   return { strategy: req.strategy, limit };
 }
 
-/** Whether an item passes the request's business filters (core's rule) and exclusions. */
-function keeper(req: RecommendRequest, shopper: ShopperState): (item: CatalogItem) => boolean {
-  const passes = filterPredicate(req.filter);
-  const purchased = purchasedItems(shopper);
-  const cart = new Set(shopper.cart.map((l) => l.id));
-  const x = req.exclude ?? {};
-  const personal = req.strategy !== 'trending' && req.strategy !== 'recently-viewed';
-  const dropPurchased = x.purchased ?? personal;
-  const dropCart = x.inCart ?? req.strategy !== 'recently-viewed';
-  return (item) =>
-    passes(item) &&
-    !x.ids?.includes(item.id) &&
-    !(dropPurchased && purchased.has(item.id)) &&
-    !(dropCart && cart.has(item.id));
+// The recent events and the catalog are the same arrays until something changes: derive once.
+const shoppers = new WeakMap<readonly StoredEvent[], ReturnType<typeof shopperStateOf>>();
+const fills = new WeakMap<readonly CatalogItem[], Float32Array>();
+const shopperOf = (events: readonly StoredEvent[]) => {
+  let s = shoppers.get(events);
+  if (s === undefined) shoppers.set(events, (s = shopperStateOf(events)));
+  return s;
+};
+/** The catalog's own order as a score (first listed highest). */
+const fillOf = (items: readonly CatalogItem[]) => {
+  let f = fills.get(items);
+  if (f === undefined) fills.set(items, (f = Float32Array.from(items, (_, i) => items.length - i)));
+  return f;
+};
+
+/** This device's own interest per item: each event weighted by core's table, decayed weekly. */
+function localCounts(
+  events: readonly StoredEvent[],
+  rows: ReadonlyMap<string, number>,
+  n: number,
+  now: number,
+): Float32Array {
+  const scores = new Float32Array(n);
+  for (const e of events) {
+    const w =
+      (meaningOf(e.name)?.weight ?? 0) * decayFactor(Math.max(0, now - e.ts), HALF_LIFE_DAYS);
+    if (w === 0) continue;
+    for (const id of e.items) {
+      const i = rows.get(id);
+      if (i !== undefined) scores[i]! += w;
+    }
+  }
+  return scores;
 }
 
 /**
- * Answers `recently-viewed` and `trending` from the store and catalog; any other strategy gets
- * trending with `source: 'fallback'` until a model service answers it. The cart, purchases and
- * views are core's shopper state; the local trending counts weigh each event by core's meaning
- * table. Texts are in `locale`.
+ * The strategies that need no model, as score sources into core's `rankItems` (its filters,
+ * exclusions, diversity and explanations): `recently-viewed` (recency of the shopper's views),
+ * `trending` (this device's weighted, decayed counts, then the catalog's own order: shops list
+ * their best sellers first) and, until a model answers, the other strategies as trending —
+ * `similar-items` by the anchor's categories and brand. The cart and purchases are core's shopper
+ * state. Without a catalog, the items the events describe are the candidates.
  */
 export function basicRecommend(
   req: RecommendRequest,
@@ -78,56 +101,58 @@ export function basicRecommend(
   locale: 'en' | 'zh' = 'en',
 ): RecommendResult {
   const { strategy, limit } = normalise(req);
-  const shopper = shopperStateOf(newestFirst);
-  const keep = keeper(req, shopper);
-  const index = catalogIndex(catalog);
-  const seen = catalog ? undefined : itemsSeen(newestFirst);
-  const lookup = (id: string) => index.get(id) ?? seen?.get(id);
-  const out: Recommendation[] = [];
-  const taken = new Set<string>();
-  const add = (
-    item: CatalogItem | undefined,
-    score: number,
-    rec: Omit<Recommendation, 'item' | 'score'>,
-  ) => {
-    if (!item || taken.has(item.id) || out.length >= limit || !keep(item)) return;
-    taken.add(item.id);
-    out.push({ item, score, ...rec });
-  };
+  const items: readonly CatalogItem[] = catalog?.items ?? [...itemsSeen(newestFirst).values()];
+  const rows = rowsById(items);
+  const n = items.length;
+  const shopper = shopperOf(newestFirst);
+  const index = (id: string) => rows.get(id) ?? -1;
+  const cart = shopper.cart.map((l) => index(l.id)).filter((i) => i >= 0);
+  const toEntries = (list: readonly { id: string; ts: number; kind: HistoryEntry['kind'] }[]) =>
+    list.map((h) => ({ item: index(h.id), ts: h.ts, kind: h.kind })).filter((h) => h.item >= 0);
+  const request = { ...req, strategy, limit };
   if (strategy === 'recently-viewed') {
-    const text = explanationText(locale, 'recent');
-    [...shopper.viewed]
-      .reverse()
-      .forEach((id, i) =>
-        add(lookup(id), 1 / (i + 1), { explanation: { kind: 'recently-viewed', text } }),
-      );
-    return { strategy, items: out, source: 'fallback' };
+    // The views, oldest first, each at its latest position: the recency source ranks them.
+    const history = shopper.viewed.map((id, k) => ({
+      item: index(id),
+      ts: k,
+      kind: 'view' as const,
+    }));
+    const viewed = history.filter((h) => h.item >= 0);
+    const scores = new Float32Array(n);
+    viewed.forEach((h, k) => (scores[h.item] = k + 1));
+    const ranked = rankItems({
+      catalog: items,
+      sources: [{ kind: 'recency', scores }],
+      history: viewed,
+      cart,
+      request: { ...request, diversity: req.diversity ?? 0 },
+      locale,
+    });
+    return { strategy, items: ranked, source: 'fallback' };
   }
-  const scores = new Map<string, number>();
-  for (const e of newestFirst) {
-    const w =
-      (meaningOf(e.name)?.weight ?? 0) * decayFactor(Math.max(0, now - e.ts), HALF_LIFE_DAYS);
-    for (const id of e.items) scores.set(id, (scores.get(id) ?? 0) + w);
+  const sources: ScoreSource[] = [
+    { kind: 'trending', scores: localCounts(newestFirst, rows, n, now), weight: 1 },
+    { kind: 'popularity', scores: fillOf(items), weight: FILL_WEIGHT },
+  ];
+  const anchorId = req.itemId ?? shopper.viewed.at(-1);
+  const anchor = anchorId === undefined ? undefined : rows.get(anchorId);
+  if (strategy === 'similar-items' && anchor !== undefined) {
+    const similar = metadataSimilarity(items);
+    sources.unshift({
+      kind: 'model',
+      scores: Float32Array.from(items, (_, i) => similar(anchor, i)),
+    });
   }
-  const ranked = [...scores].filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]);
-  const trending = explanationText(locale, 'trending');
-  for (const [id, score] of ranked) {
-    add(lookup(id), score, { explanation: { kind: 'trending', text: trending } });
-  }
-  // Fill with the catalog's own order (shops list their best sellers first), in context first.
-  const context = req.context?.category;
-  const items = catalog?.items ?? [];
-  const inContext = context ? items.filter((i) => i.categories.includes(context)) : [];
-  for (const item of [...inContext, ...items]) {
-    const category = context && item.categories.includes(context) ? context : item.categories[0];
-    const explanation = category
-      ? {
-          kind: 'popular' as const,
-          text: explanationText(locale, 'popularIn', { c: category }),
-          category,
-        }
-      : { kind: 'popular' as const, text: explanationText(locale, 'popular') };
-    add(item, 0, { explanation });
-  }
-  return { strategy, items: out, source: 'fallback' };
+  const ranked = rankItems({
+    catalog: items,
+    sources,
+    history: toEntries(shopper.history),
+    cart,
+    ...((strategy === 'similar-items' || strategy === 'bought-together') && anchor !== undefined
+      ? { anchor }
+      : {}),
+    request,
+    locale,
+  });
+  return { strategy, items: ranked, source: 'fallback' };
 }
