@@ -139,14 +139,20 @@ export function captureSegment(
   };
   let current = w.analytics;
   hook(current);
-  // analytics.js assigns the loaded library to window.analytics in place of the stub.
-  Object.defineProperty(w, 'analytics', {
-    configurable: true,
-    enumerable: true,
-    get: () => current,
-    set: (value: unknown) => {
-      current = value;
-      hook(value);
-    },
-  });
+  try {
+    // The stub replays queued `ready` callbacks once the library is loaded: wrap it then too.
+    if (Array.isArray(current)) (current as { ready?: Fn }).ready?.(() => hook(w.analytics));
+    // analytics.js assigns the loaded library to window.analytics in place of the stub.
+    Object.defineProperty(w, 'analytics', {
+      configurable: true,
+      enumerable: true,
+      get: () => current,
+      set: (value: unknown) => {
+        current = value;
+        hook(value);
+      },
+    });
+  } catch {
+    // A page's own top-level `var analytics` cannot be redefined: the ready callback remains.
+  }
 }
