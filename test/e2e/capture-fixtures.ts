@@ -150,7 +150,11 @@ export async function writeCaptureFixtures(dir: string): Promise<void> {
     dbName: 'csp',
     capture: {
       dataLayer: true,
-      routes: [{ path: '/capture/:page', event: 'Page Seen', list: 'page' }],
+      // The second route is wrong on purpose: reported through on('error'), the first still runs.
+      routes: [
+        { path: '/capture/:page', event: 'Page Seen', list: 'page' },
+        { path: 'capture/:page', event: 'Page Seen' },
+      ],
     },
   };
   writeFileSync(
@@ -158,7 +162,8 @@ export async function writeCaptureFixtures(dir: string): Promise<void> {
     html(
       `<meta http-equiv="Content-Security-Policy" content="${csp}">` +
         `<script nonce="${nonce}">window.violations = []; addEventListener('securitypolicyviolation', (e) => violations.push({ directive: e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber, sample: e.sample }));${GA4_BEFORE}</script>` +
-        `<script nonce="${nonce}">${await snippetFor(cspConfig)}</script>`,
+        `<script nonce="${nonce}">${await snippetFor(cspConfig)}</script>` +
+        `<script nonce="${nonce}">window.insituErrors = []; insitu.on('error', (e) => insituErrors.push({ code: e.code, field: e.field }));</script>`,
       '<p>Strict CSP shop</p>',
     ),
   );

@@ -350,6 +350,10 @@ export const captureStrictCsp: E2ESpec = {
       () => (window as unknown as { violations: unknown[] }).violations,
     );
     assert.deepEqual(violations, [], 'no securitypolicyviolation');
+    const errors = await page.evaluate(
+      () => (window as unknown as { insituErrors: unknown[] }).insituErrors,
+    );
+    assert.deepEqual(errors, [{ code: 'invalid_config', field: 'capture.routes[1].path' }]);
     await ctx.close();
   },
 };

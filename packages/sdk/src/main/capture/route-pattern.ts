@@ -28,10 +28,10 @@ export function compileRoute(route: unknown, field: string): CompiledRoute | Err
     return { code: 'invalid_config', message: 'A route must be an object.', field };
   const { path, event } = route;
   if (typeof path !== 'string' || !path.startsWith('/')) {
-    return bad('path', 'path must start with "/", e.g. "/detail/:category/:id".');
+    return bad('path', 'path must start with "/".');
   }
   if (typeof event !== 'string' || event.trim() === '') {
-    return bad('event', 'event must name an event, e.g. "Product Viewed".');
+    return bad('event', 'event must name an event.');
   }
   const parts = split(path);
   const rest = parts.at(-1) === '*';
