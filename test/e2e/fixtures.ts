@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSnippet } from '../../packages/sdk/build/snippet-build.ts';
 import { SNIPPET_FILE, snippetTag } from '../../demo/snippet-plugin.ts';
+import { writeCaptureFixtures } from './capture-fixtures.ts';
 
 const page = (tag: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>insitu e2e</title>${tag}</head><body><p>insitu e2e fixture</p></body></html>\n`;
@@ -19,4 +20,5 @@ export async function writeFixtures(dir: string): Promise<void> {
   mkdirSync(join(dir, 'e2e'), { recursive: true });
   writeFileSync(join(dir, 'e2e', 'blank.html'), page(snippetTag(code)));
   writeFileSync(join(dir, 'e2e', 'consent.html'), page(snippetTag(consent)));
+  await writeCaptureFixtures(dir);
 }

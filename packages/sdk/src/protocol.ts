@@ -35,6 +35,11 @@ export interface InsituConfig {
   /** Language of the profile summary (default `en`). */
   language?: string;
   /**
+   * Events insitu records by itself, without glue code on the page; every part is off by default
+   * and goes through `track()`, so consent applies to it exactly as to the page's own calls.
+   */
+  capture?: CaptureConfig;
+  /**
    * Fault injection for tests only: never set this in a shop.
    * @internal
    */
@@ -50,6 +55,33 @@ export interface InsituConfig {
     /** The WebGL context is lost (WEBGL_lose_context) on this many-th WebGL scoring call. */
     loseContextAfter?: number;
   };
+}
+
+/** One single-page-app route: a URL path pattern and the event fired when the page shows it. */
+export interface CaptureRoute {
+  /**
+   * Path pattern: literal segments, `:name` parameters and a final `*`, e.g. `/detail/:category/:id`.
+   * Matched against the URL path as it is and relative to the `<base href>` path.
+   */
+  path: string;
+  /** Event to record, e.g. `Product Viewed`, `Product List Viewed`, `Cart Viewed`. */
+  event: string;
+  /** Parameter holding the product id, sent as `product_id`. */
+  product?: string;
+  /** Parameter holding the category, sent as `category`. */
+  category?: string;
+  /** Parameter holding the list id, sent as `list_id`. */
+  list?: string;
+}
+
+/** What insitu captures by itself; see {@link InsituConfig.capture}. */
+export interface CaptureConfig {
+  /** Route patterns, checked on the page load and on every `pushState`, `replaceState`, `popstate`. */
+  routes?: CaptureRoute[];
+  /** `true`: GA4 e-commerce events in `window.dataLayer` (also gtag's) become Segment-named events. */
+  dataLayer?: boolean;
+  /** `true`: e-commerce `track` calls (and product `page` calls) to Segment's `window.analytics` are mirrored. */
+  segment?: boolean;
 }
 
 /** Config after defaults, as the worker receives it. `persist` says whether consent allows storage. */

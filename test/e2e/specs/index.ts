@@ -1,4 +1,11 @@
 import type { E2ESpec } from '../harness.ts';
+import {
+  captureConsent,
+  captureDataLayer,
+  captureRoutes,
+  captureSegment,
+  captureStrictCsp,
+} from './capture.spec.ts';
 import { demoJourney } from './demo-journey.spec.ts';
 import { modelRails } from './model-rails.spec.ts';
 import { multiTab } from './multi-tab.spec.ts';
@@ -13,4 +20,9 @@ export const specs: E2ESpec[] = [
   quickNavigation,
   consentRequired,
   globalPrivacyControl,
+  captureRoutes,
+  captureDataLayer,
+  captureSegment,
+  captureStrictCsp,
+  captureConsent,
 ];

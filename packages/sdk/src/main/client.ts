@@ -8,6 +8,7 @@ import {
 import { proxy, wrap, type Remote } from 'comlink';
 import type { InsituConfig, Notice, Reply, WorkerApi, WorkerConfig } from '../protocol.ts';
 import { clearLocal, localEntries, mayPersist, writeConsent } from './consent-state.ts';
+import { loadCapture } from './capture-loader.ts';
 import { pendingEvents } from './pending.ts';
 import type { Insitu, InsituEvents } from './types.ts';
 
@@ -173,7 +174,7 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
   addEventListener('pagehide', hide);
   addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && hide());
 
-  return {
+  const client: Insitu = {
     track(name, props) {
       try {
         // Clone now: the page may change the object before the batch is posted.
@@ -236,4 +237,6 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
       return { ...stats, dropped: stats.dropped + dropped, invalid: stats.invalid + invalid };
     },
   };
+  loadCapture(client, config.capture, report);
+  return client;
 }

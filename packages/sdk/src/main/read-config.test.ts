@@ -30,4 +30,13 @@ describe('configFromDataset', () => {
     expect(configFromDataset({ debug: 'false' })).toEqual({ debug: false });
     expect(configFromDataset({})).toEqual({});
   });
+
+  it('reads the boolean capture attributes', () => {
+    expect(configFromDataset({ captureDataLayer: '' })).toEqual({
+      capture: { dataLayer: true, segment: false },
+    });
+    expect(configFromDataset({ captureSegment: 'true', captureDataLayer: 'false' })).toEqual({
+      capture: { dataLayer: false, segment: true },
+    });
+  });
 });

@@ -4,7 +4,8 @@ const num = (v: string | undefined) => (v === undefined || v === '' ? undefined 
 
 /**
  * Config from a script tag's `data-*` attributes: `data-catalog`, `data-model`, `data-consent`,
- * `data-debug`, `data-db-name`, `data-max-events`, `data-max-age-days`, `data-flush-interval`.
+ * `data-debug`, `data-db-name`, `data-max-events`, `data-max-age-days`, `data-flush-interval`,
+ * and the boolean `data-capture-data-layer`, `data-capture-segment` (routes need the snippet).
  */
 export function configFromDataset(data: DOMStringMap): InsituConfig {
   const config: InsituConfig = {};
@@ -19,6 +20,10 @@ export function configFromDataset(data: DOMStringMap): InsituConfig {
   if (maxAgeDays !== undefined) config.maxAgeDays = maxAgeDays;
   const flushInterval = num(data['flushInterval']);
   if (flushInterval !== undefined) config.flushInterval = flushInterval;
+  const on = (v: string | undefined) => v !== undefined && v !== 'false';
+  const { captureDataLayer: layer, captureSegment: segment } = data;
+  if (layer !== undefined || segment !== undefined)
+    config.capture = { dataLayer: on(layer), segment: on(segment) };
   return config;
 }
 
