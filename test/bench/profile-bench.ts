@@ -1,3 +1,5 @@
+// Review text is scored with the lexicons (registered on import).
+import '@insitu/core/sentiment';
 import {
   buildCatalogIndex,
   buildProfile,

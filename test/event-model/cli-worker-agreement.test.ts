@@ -1,5 +1,7 @@
 // The same tracked events through `insitu build`'s loader and `insitu profile` (the CLI) and
 // through the worker's shopper history: the same interactions, history and cart.
+// Review text is scored with the lexicons (registered on import).
+import '@insitu/core/sentiment';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -65,7 +65,7 @@ export type { SparseRows } from './baselines/sparse.ts';
 export { words, terms } from './text/tokenize.ts';
 export { termStats, idf, topTerms, knownTerms } from './text/tf-idf.ts';
 export type { TermStats, WeightedTerm } from './text/tf-idf.ts';
-export { sentimentOf } from './text/sentiment.ts';
+export { sentimentOf, sentimentReady } from './text/sentiment.ts';
 export type { SentimentResult } from './text/sentiment.ts';
 export {
   buildCatalogIndex,

@@ -1,3 +1,5 @@
+// Review text is scored with the lexicons (registered on import).
+import '@insitu/core/sentiment';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,5 @@
+// Review text is scored with the lexicons (registered on import).
+import '@insitu/core/sentiment';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

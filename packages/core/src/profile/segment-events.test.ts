@@ -1,5 +1,6 @@
 // One test per event of the Segment e-commerce v2 spec: payloads as the spec documents them
 // (ids changed to this catalog's), each asserting the effect the README's event table promises.
+import '../sentiment-entry.ts';
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../catalog.ts';
 import { EVENT_MEANINGS } from '../event-meaning.ts';

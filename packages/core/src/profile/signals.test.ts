@@ -1,3 +1,4 @@
+import '../sentiment-entry.ts';
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../catalog.ts';
 import type { JsonObject } from '../json.ts';

@@ -1,3 +1,4 @@
+import '../sentiment-entry.ts';
 import { describe, expect, it } from 'vitest';
 import { sentimentOf } from './sentiment.ts';
 import { terms, words } from './tokenize.ts';

@@ -1,12 +1,31 @@
-import {
-  EN_BOOSTERS,
-  EN_LEXICON,
-  EN_NEGATORS,
-  ZH_BOOSTERS,
-  ZH_LEXICON,
-  ZH_MAX_WORD,
-  ZH_NEGATORS,
-} from './sentiment-lexicon.ts';
+import { InsituError } from '../errors.ts';
+
+/** The word lists `sentimentOf` scores with (`sentiment-lexicon.ts`, ~26 KB gzipped). */
+export interface SentimentLexicon {
+  enLexicon: ReadonlyMap<string, number>;
+  zhLexicon: ReadonlyMap<string, number>;
+  enNegators: ReadonlySet<string>;
+  zhNegators: ReadonlySet<string>;
+  enBoosters: ReadonlyMap<string, number>;
+  zhBoosters: ReadonlyMap<string, number>;
+  zhMaxWord: number;
+}
+
+/**
+ * The lexicon in use. It is registered by importing `@insitu/core/sentiment` (Node entry points
+ * do so statically; the worker loads it with the first review, keeping it out of its first page).
+ */
+let lexicon: SentimentLexicon | undefined;
+
+/** Registers the word lists; `@insitu/core/sentiment` calls it on import. */
+export function useSentimentLexicon(l: SentimentLexicon): void {
+  lexicon = l;
+}
+
+/** Whether review text can be scored yet. */
+export function sentimentReady(): boolean {
+  return lexicon !== undefined;
+}
 
 /** What a review says, scored on the device. */
 export interface SentimentResult {
@@ -61,27 +80,27 @@ class Scorer {
   }
 }
 
-function scoreEnglish(s: Scorer, word: string): void {
-  if (EN_NEGATORS.has(word) || word.endsWith("n't")) return s.negator();
-  const factor = EN_BOOSTERS.get(word);
+function scoreEnglish(s: Scorer, l: SentimentLexicon, word: string): void {
+  if (l.enNegators.has(word) || word.endsWith("n't")) return s.negator();
+  const factor = l.enBoosters.get(word);
   if (factor !== undefined) return s.booster(factor);
-  s.word(word, EN_LEXICON.get(word));
+  s.word(word, l.enLexicon.get(word));
 }
 
 /**
  * Chinese has no spaces and ICU's word breaks split phrases such as 性价比 apart, so a run of Han
  * characters is matched greedily against the lexicon, negators and boosters (longest first).
  */
-function scoreChinese(s: Scorer, run: string): void {
+function scoreChinese(s: Scorer, l: SentimentLexicon, run: string): void {
   let i = 0;
   while (i < run.length) {
     let matched = 0;
-    for (let len = Math.min(ZH_MAX_WORD, run.length - i); len >= 1; len--) {
+    for (let len = Math.min(l.zhMaxWord, run.length - i); len >= 1; len--) {
       const w = run.slice(i, i + len);
       // On equal length a negator wins: 没有 is listed as negative but mostly means "has no".
-      if (ZH_NEGATORS.has(w)) s.negator();
-      else if (ZH_BOOSTERS.has(w)) s.booster(ZH_BOOSTERS.get(w) ?? 1);
-      else if (ZH_LEXICON.has(w)) s.word(w, ZH_LEXICON.get(w));
+      if (l.zhNegators.has(w)) s.negator();
+      else if (l.zhBoosters.has(w)) s.booster(l.zhBoosters.get(w) ?? 1);
+      else if (l.zhLexicon.has(w)) s.word(w, l.zhLexicon.get(w));
       else continue;
       matched = len;
       break;
@@ -96,14 +115,19 @@ function scoreChinese(s: Scorer, run: string): void {
 
 /**
  * Scores review text in English and Chinese (mixed text too) with the AFINN lexicons, handling
- * negation ("not good at all", 不好, 一点也不好用) and boosters ("very", 非常).
+ * negation ("not good at all", 不好, 一点也不好用) and boosters ("very", 非常). Needs the lexicon
+ * (`sentimentReady()`); without it, throws, so that no caller silently scores every text 0.
  */
 export function sentimentOf(text: string): SentimentResult {
+  const l = lexicon;
+  if (l === undefined) {
+    throw new InsituError('internal', 'Import @insitu/core/sentiment before scoring review text.');
+  }
   segmenter ??= new Intl.Segmenter('en', { granularity: 'word' });
   const s = new Scorer();
   let han = '';
   const flush = () => {
-    if (han !== '') scoreChinese(s, han);
+    if (han !== '') scoreChinese(s, l, han);
     han = '';
   };
   for (const seg of segmenter.segment(text)) {
@@ -113,7 +137,7 @@ export function sentimentOf(text: string): SentimentResult {
       continue;
     }
     flush();
-    if (seg.isWordLike === true) scoreEnglish(s, w.toLowerCase());
+    if (seg.isWordLike === true) scoreEnglish(s, l, w.toLowerCase());
     else if (CLAUSE_END.test(w)) s.clause();
   }
   flush();

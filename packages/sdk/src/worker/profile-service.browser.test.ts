@@ -54,6 +54,30 @@ async function value<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: 
 }
 
 describe('profile service', () => {
+  it('loads the review lexicons with the first review text and scores it', async () => {
+    const a = await open(`p-${crypto.randomUUID()}`);
+    await a.ingest([
+      raw('Product Viewed', { product_id: 'tent' }, T0),
+      raw(
+        'Product Reviewed',
+        { product_id: 'tent', review_body: 'Terrible, it broke. Awful.' },
+        T0 + 1,
+      ),
+      raw(
+        'Product Reviewed',
+        { product_id: 'tent', review_body: '非常好，很喜欢', rating: 5 },
+        T0 + 2,
+      ),
+    ]);
+    const p = (await value(a.profile())) as unknown as Profile;
+    expect(p.sentiment.reviews).toBe(2);
+    const b = await open(`p-${crypto.randomUUID()}`);
+    await b.ingest([
+      raw('Product Reviewed', { product_id: 'tent', review_body: 'Terrible, it broke.' }, T0),
+    ]);
+    expect(((await value(b.profile())) as unknown as Profile).sentiment.score).toBeLessThan(0);
+  });
+
   it('folds stored events, persists the state, and a reload answers the same', async () => {
     const db = `p-${crypto.randomUUID()}`;
     const a = await open(db);

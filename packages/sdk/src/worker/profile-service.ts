@@ -5,6 +5,8 @@ import {
   DEFAULT_HALF_LIFE_DAYS,
   foldEvent,
   matchAudiences,
+  meaningOf,
+  sentimentReady,
   validateAudiences,
   type AudienceDefinition,
   type CatalogIndex,
@@ -28,6 +30,10 @@ export const PROFILE_STATE_KEY = 'state';
 const LATE_WINDOW_MS = 60_000;
 /** Events read per catch-up query; beyond it the whole store is read (first run, long offline). */
 const CATCH_UP_LIMIT = 5_000;
+
+const hasReviewText = (e: StoredEvent) =>
+  meaningOf(e.name)?.kind === 'review' &&
+  (typeof e.props['review_body'] === 'string' || typeof e.props['review'] === 'string');
 
 /** What is persisted: the state plus the cursor that says which stored events it includes. */
 interface Persisted {
@@ -74,6 +80,8 @@ export function profileService(
   const fold = async (p: Persisted, events: readonly StoredEvent[]): Promise<Persisted> => {
     const todo = events.filter((e) => p.recent[e.id] === undefined).sort((a, b) => a.ts - b.ts);
     if (todo.length === 0) return p;
+    // The review lexicons (~26 KB) load with the first review text, not on every first page.
+    if (!sentimentReady() && todo.some(hasReviewText)) await import('@insitu/core/sentiment');
     const idx = await catalogIndex();
     for (const e of todo) {
       if (p.recent[e.id] !== undefined) continue; // the same id twice in one batch
