@@ -1,10 +1,5 @@
 import { InsituError, type Result } from './errors.ts';
-import type {
-  RecommendExclude,
-  RecommendFilter,
-  RecommendRequest,
-  Strategy,
-} from './recommend-types.ts';
+import type { RecommendRequest, Strategy } from './recommend-types.ts';
 
 /** Every strategy `recommend()` knows. */
 export const STRATEGIES: readonly Strategy[] = [
@@ -18,135 +13,92 @@ export const STRATEGIES: readonly Strategy[] = [
 /** Caps on a request: far above what a widget asks, low enough that no request is costly to copy. */
 export const REQUEST_LIMITS = { limit: 100, list: 1000, string: 1000 } as const;
 
-/** Thrown inside the walk and turned into a `Result` at the top; never escapes. */
-class Bad extends Error {
-  constructor(
-    message: string,
-    readonly field: string,
-  ) {
-    super(message);
-  }
+type Kind = 'bool' | 'limit' | 'unit' | 'price' | 'id' | 'ids' | 'strategy' | Schema;
+interface Schema {
+  readonly [key: string]: Kind;
 }
 
-const STRATEGY_SET = new Set<unknown>(STRATEGIES);
+/** The request's shape, as in `RecommendRequest`; this table is the one place it is checked. */
+const REQUEST: Schema = {
+  strategy: 'strategy',
+  limit: 'limit',
+  itemId: 'id',
+  diversity: 'unit',
+  filter: {
+    inStock: 'bool',
+    minPrice: 'price',
+    maxPrice: 'price',
+    categories: 'ids',
+    brands: 'ids',
+  },
+  exclude: { ids: 'ids', purchased: 'bool', inCart: 'bool' },
+  context: { category: 'id' },
+};
+const EXPECTED: Record<Exclude<Kind, Schema>, string> = {
+  bool: 'true or false',
+  limit: `an integer from 1 to ${REQUEST_LIMITS.limit}`,
+  unit: 'a number from 0 to 1',
+  price: 'a finite number, 0 or more',
+  id: 'a non-empty string',
+  ids: `an array of at most ${REQUEST_LIMITS.list} non-empty strings`,
+  strategy: `one of ${STRATEGIES.join(', ')}`,
+};
 
-/** A plain object, read through its own keys only, whose keys are all in `known`. */
-function record(v: unknown, field: string, known: readonly string[]): Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    throw new Bad(`${field} must be an object.`, field);
+const bad = (message: string, field: string) =>
+  new InsituError('invalid_request', message, { field });
+
+/** The checked copy of one value; ids (catalog ids may be numbers) become strings. */
+function check(v: unknown, kind: Kind, field: string): unknown {
+  if (typeof kind === 'object') return walk(v, kind, field);
+  let ok = false;
+  switch (kind) {
+    case 'ids':
+      if (Array.isArray(v) && v.length <= REQUEST_LIMITS.list) {
+        return Array.from(v, (x: unknown, i) => check(x, 'id', `${field}[${i}]`));
+      }
+      break;
+    case 'id':
+      if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+      ok = typeof v === 'string' && v.trim() !== '' && v.length <= REQUEST_LIMITS.string;
+      break;
+    case 'bool':
+      ok = typeof v === 'boolean';
+      break;
+    case 'limit':
+      ok = Number.isInteger(v) && (v as number) >= 1 && (v as number) <= REQUEST_LIMITS.limit;
+      break;
+    case 'unit': // NaN fails both comparisons.
+      ok = typeof v === 'number' && v >= 0 && v <= 1;
+      break;
+    case 'price':
+      ok = typeof v === 'number' && v >= 0 && v < Infinity;
+      break;
+    case 'strategy':
+      ok = STRATEGIES.includes(v as Strategy);
   }
-  const proto = Object.getPrototypeOf(v) as unknown;
-  if (proto !== Object.prototype && proto !== null) {
-    throw new Bad(`${field} must be a plain object.`, field);
+  if (!ok) throw bad(`${field} must be ${EXPECTED[kind]}.`, field);
+  return v;
+}
+
+/** A copy of a plain object with only the schema's keys; any other key is an error. */
+function walk(v: unknown, schema: Schema, field: string): Record<string, unknown> {
+  const proto = typeof v === 'object' && v !== null ? (Object.getPrototypeOf(v) as unknown) : 0;
+  if (Array.isArray(v) || (proto !== Object.prototype && proto !== null)) {
+    throw bad(`${field || 'request'} must be a plain object.`, field || 'request');
   }
-  const o = v as Record<string, unknown>;
+  const o = v as Record<PropertyKey, unknown>;
+  const out: Record<string, unknown> = {};
   for (const key of Reflect.ownKeys(o)) {
+    const value = o[key];
     // An explicit undefined is an absent option (spread-built requests often carry them).
-    if (typeof key === 'string' && (known.includes(key) || o[key] === undefined)) continue;
-    const name = typeof key === 'string' ? key : String(key);
-    const where = field === 'request' ? name : `${field}.${name}`;
-    throw new Bad(`Unknown option "${name}"; known: ${known.join(', ')}.`, where);
-  }
-  return o;
-}
-
-const own = (o: Record<string, unknown>, key: string): unknown =>
-  Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
-
-function bool(v: unknown, field: string): boolean | undefined {
-  if (v === undefined || typeof v === 'boolean') return v;
-  throw new Bad(`${field} must be true or false.`, field);
-}
-
-function num(v: unknown, field: string, min: number, max: number): number | undefined {
-  if (v === undefined) return undefined;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
-    throw new Bad(`${field} must be a number from ${min} to ${max}.`, field);
-  }
-  return v;
-}
-
-/** An id or name: a non-empty string, or a finite number (catalog ids may be numbers). */
-function id(v: unknown, field: string): string {
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  if (typeof v !== 'string' || v.trim() === '' || v.length > REQUEST_LIMITS.string) {
-    throw new Bad(`${field} must be a non-empty string.`, field);
-  }
-  return v;
-}
-
-function ids(v: unknown, field: string): string[] | undefined {
-  if (v === undefined) return undefined;
-  if (!Array.isArray(v)) throw new Bad(`${field} must be an array of strings.`, field);
-  if (v.length > REQUEST_LIMITS.list) {
-    throw new Bad(`${field} has ${v.length} entries; at most ${REQUEST_LIMITS.list}.`, field);
-  }
-  return Array.from(v, (x: unknown, i) => id(x, `${field}[${i}]`));
-}
-
-function filterOf(v: unknown): RecommendFilter {
-  const f = record(v, 'filter', ['inStock', 'minPrice', 'maxPrice', 'categories', 'brands']);
-  const out: RecommendFilter = {};
-  const inStock = bool(own(f, 'inStock'), 'filter.inStock');
-  const minPrice = num(own(f, 'minPrice'), 'filter.minPrice', 0, Number.MAX_VALUE);
-  const maxPrice = num(own(f, 'maxPrice'), 'filter.maxPrice', 0, Number.MAX_VALUE);
-  const categories = ids(own(f, 'categories'), 'filter.categories');
-  const brands = ids(own(f, 'brands'), 'filter.brands');
-  if (minPrice !== undefined && maxPrice !== undefined && maxPrice < minPrice) {
-    throw new Bad('filter.maxPrice must not be below filter.minPrice.', 'filter.maxPrice');
-  }
-  if (inStock !== undefined) out.inStock = inStock;
-  if (minPrice !== undefined) out.minPrice = minPrice;
-  if (maxPrice !== undefined) out.maxPrice = maxPrice;
-  if (categories !== undefined) out.categories = categories;
-  if (brands !== undefined) out.brands = brands;
-  return out;
-}
-
-function excludeOf(v: unknown): RecommendExclude {
-  const x = record(v, 'exclude', ['ids', 'purchased', 'inCart']);
-  const out: RecommendExclude = {};
-  const list = ids(own(x, 'ids'), 'exclude.ids');
-  const purchased = bool(own(x, 'purchased'), 'exclude.purchased');
-  const inCart = bool(own(x, 'inCart'), 'exclude.inCart');
-  if (list !== undefined) out.ids = list;
-  if (purchased !== undefined) out.purchased = purchased;
-  if (inCart !== undefined) out.inCart = inCart;
-  return out;
-}
-
-function contextOf(v: unknown): { category?: string } {
-  const c = record(v, 'context', ['category']);
-  const category = own(c, 'category');
-  return category === undefined ? {} : { category: id(category, 'context.category') };
-}
-
-function requestOf(input: unknown): RecommendRequest {
-  const known = ['strategy', 'limit', 'itemId', 'filter', 'exclude', 'diversity', 'context'];
-  const r = record(input, 'request', known);
-  const strategy = own(r, 'strategy');
-  if (!STRATEGY_SET.has(strategy)) {
-    throw new Bad(`Unknown strategy; use one of ${STRATEGIES.join(', ')}.`, 'strategy');
-  }
-  const out: RecommendRequest = { strategy: strategy as Strategy };
-  const limit = own(r, 'limit');
-  if (limit !== undefined) {
-    if (
-      !Number.isInteger(limit) ||
-      (limit as number) < 1 ||
-      (limit as number) > REQUEST_LIMITS.limit
-    ) {
-      throw new Bad(`limit must be an integer from 1 to ${REQUEST_LIMITS.limit}.`, 'limit');
+    if (value === undefined) continue;
+    const name = String(key);
+    const at = field ? `${field}.${name}` : name;
+    if (typeof key !== 'string' || !Object.hasOwn(schema, key)) {
+      throw bad(`Unknown option "${name}"; known: ${Object.keys(schema).join(', ')}.`, at);
     }
-    out.limit = limit as number;
+    out[key] = check(value, schema[key]!, at);
   }
-  const itemId = own(r, 'itemId');
-  if (itemId !== undefined) out.itemId = id(itemId, 'itemId');
-  const diversity = num(own(r, 'diversity'), 'diversity', 0, 1);
-  if (diversity !== undefined) out.diversity = diversity;
-  if (own(r, 'filter') !== undefined) out.filter = filterOf(own(r, 'filter'));
-  if (own(r, 'exclude') !== undefined) out.exclude = excludeOf(own(r, 'exclude'));
-  if (own(r, 'context') !== undefined) out.context = contextOf(own(r, 'context'));
   return out;
 }
 
@@ -159,11 +111,18 @@ function requestOf(input: unknown): RecommendRequest {
  */
 export function validateRecommendRequest(input: unknown): Result<RecommendRequest> {
   try {
-    return { ok: true, value: requestOf(input) };
+    const r = walk(input, REQUEST, '') as unknown as RecommendRequest;
+    if (r.strategy === undefined) check(undefined, 'strategy', 'strategy');
+    const { minPrice, maxPrice } = r.filter ?? {};
+    if (maxPrice !== undefined && minPrice !== undefined && maxPrice < minPrice) {
+      throw bad('filter.maxPrice must not be below filter.minPrice.', 'filter.maxPrice');
+    }
+    return { ok: true, value: r };
   } catch (e) {
-    const field = e instanceof Bad ? e.field : 'request';
-    const message =
-      e instanceof Bad ? e.message : 'The request could not be read; pass a plain object.';
-    return { ok: false, error: new InsituError('invalid_request', message, { field }) };
+    const error =
+      e instanceof InsituError
+        ? e
+        : bad('The request could not be read; pass a plain object.', 'request');
+    return { ok: false, error };
   }
 }

@@ -6,29 +6,27 @@ export function eventError(name: unknown, field: string, reason: string): ErrorI
   return { code: 'invalid_event', message: `Event ${label} was not stored: ${reason}`, field };
 }
 
+const request = (message: string, field: string): ErrorInfo => ({
+  code: 'invalid_request',
+  message,
+  field,
+});
+
 /**
  * For methods without parameters: any argument other than `undefined` is refused, because a
  * caller passing one expects something the method does not do (`forget({ only: … })` must not
  * erase everything).
  */
-export function argumentsError(method: string, args: readonly unknown[]): ErrorInfo | undefined {
-  if (args.every((a) => a === undefined)) return undefined;
-  return {
-    code: 'invalid_request',
-    message: `${method}() takes no arguments; nothing was done.`,
-    field: 'arguments',
-  };
-}
+export const argumentsError = (method: string, args: readonly unknown[]) =>
+  args.every((a) => a === undefined)
+    ? undefined
+    : request(`${method}() takes no arguments; nothing was done.`, 'arguments');
 
 /** What is wrong with the arguments of `on(type, fn)`, if anything. */
 export function onError(type: unknown, fn: unknown, handlers: object): ErrorInfo | undefined {
   // Own keys only: 'toString' or '__proto__' must not reach an inherited member.
-  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(handlers, type)) {
-    const known = Object.keys(handlers).join('", "');
-    return { code: 'invalid_request', message: `on() takes "${known}".`, field: 'type' };
+  if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) {
+    return request('on() takes "error", "ready" or "change".', 'type');
   }
-  if (typeof fn !== 'function') {
-    return { code: 'invalid_request', message: 'on() needs a handler function.', field: 'fn' };
-  }
-  return undefined;
+  return typeof fn === 'function' ? undefined : request('on() needs a function.', 'fn');
 }

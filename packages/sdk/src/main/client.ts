@@ -2,11 +2,11 @@ import {
   fromErrorInfo,
   InsituError,
   toErrorInfo as toInfo,
-  validateRecommendRequest,
   type ErrorInfo,
   type Profile,
   type RawEvent,
 } from '@insitu/core';
+import type { validateRecommendRequest } from '@insitu/core/validate-request';
 import { proxy, wrap, type Remote } from 'comlink';
 import type { InsituConfig, Notice, Reply, WorkerApi, WorkerConfig } from '../protocol.ts';
 import { argumentsError, eventError, onError } from './arguments.ts';
@@ -14,6 +14,14 @@ import { clearLocal, localEntries, mayPersist, writeConsent } from './consent-st
 import { copyProps } from './event-copy.ts';
 import { pendingEvents } from './pending.ts';
 import type { Insitu, InsituEvents } from './types.ts';
+
+/**
+ * The recommend() request check, loaded on first use: it is most of a kilobyte, and the page's
+ * script-tag client has a 5 KB budget that every shop pays on every page.
+ */
+let checker: Promise<typeof validateRecommendRequest> | undefined;
+const requestCheck = () =>
+  (checker ??= import('@insitu/core/validate-request').then((m) => m.validateRecommendRequest));
 
 /** Posting more than this many buffered events at once is not worth waiting for the timer. */
 const MAX_BUFFER = 200;
@@ -122,13 +130,6 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
     api!.ingest(batch, resent).then(
       () => pending.confirmed(batch),
       (e: unknown) => {
-        // track() copies every event into cloneable form, so this is a safety net only: one
-        // event that still cannot be cloned must not cost its neighbours.
-        if (e instanceof DOMException && e.name === 'DataCloneError') {
-          pending.confirmed(batch);
-          if (batch.length > 1) return batch.forEach((event) => send([event], resent));
-          return refuseEvent(batch[0]?.name, 'properties', 'its properties cannot be copied.');
-        }
         dropped += batch.length;
         report({
           code: 'worker_unavailable',
@@ -219,10 +220,20 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
       return Promise.resolve();
     },
     // Each answer includes what the page tracked just before asking: post the buffer first.
-    recommend(input: unknown) {
-      const valid = validateRecommendRequest(input);
-      if (!valid.ok) return refuse(toInfo(valid.error));
+    async recommend(input: unknown) {
       post();
+      // Checked before posting, so no request that cannot be cloned ever reaches postMessage.
+      const check = await requestCheck().catch(() => {
+        checker = undefined; // a later call tries again
+      });
+      if (!check) {
+        return refuse({
+          code: 'worker_unavailable',
+          message: 'The recommend() request check could not be loaded.',
+        });
+      }
+      const valid = check(input);
+      if (!valid.ok) return refuse(toInfo(valid.error));
       return unwrap(() => api!.recommend(valid.value));
     },
     // The worker's profile service answers with a `Profile` (plain JSON on the wire).
