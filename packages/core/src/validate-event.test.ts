@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EVENT_LIMITS, itemsOf, validateEvent } from './validate-event.ts';
 import { STANDARD_EVENTS } from './events.ts';
 import type { RawEvent } from './events.ts';
+import { SEGMENT_V2_EXAMPLES } from './test-fixtures/segment-v2-events.ts';
 
 let n = 0;
 const raw = (name: unknown, props: unknown, extra: Partial<RawEvent> = {}): RawEvent => ({
@@ -48,6 +49,38 @@ describe('validateEvent accepts', () => {
       const r = validateEvent(raw(name, props[name] ?? product));
       expect(r.ok, name).toBe(true);
     }
+  });
+
+  it('all 28 events of the Segment e-commerce v2 spec with their documented properties', () => {
+    expect(new Set(SEGMENT_V2_EXAMPLES.map(([name]) => name)).size).toBe(28);
+    for (const [name, props] of SEGMENT_V2_EXAMPLES) {
+      const r = validateEvent(raw(name, props));
+      expect(r.ok ? 'accepted' : `${r.error.field}: ${r.error.message}`, name).toBe('accepted');
+    }
+  });
+
+  it('the spec\u2019s String types: rating, Promotion position, an object query', () => {
+    for (const rating of ['5', 4, '4.5']) {
+      expect(validateEvent(raw('Product Reviewed', { product_id: 'p1', rating })).ok).toBe(true);
+    }
+    expect(validateEvent(raw('Promotion Clicked', { position: 'top' })).ok).toBe(true);
+    expect(validateEvent(raw('Promotion Clicked', { position: 1 })).ok).toBe(true);
+    const search = validateEvent(raw('Products Searched', { query: { text: 'tent', size: 2 } }));
+    expect(search.ok).toBe(true);
+  });
+
+  it('Order Refunded with or without its products; products name their items', () => {
+    expect(validateEvent(raw('Order Refunded', { order_id: 'o1' })).ok).toBe(true);
+    const r = validateEvent(
+      raw('Order Refunded', { order_id: 'o1', products: [{ product_id: 3 }] }),
+    );
+    expect(r.ok && r.value.items).toEqual(['3']);
+  });
+
+  it('Dates, stored as their ISO string', () => {
+    const at = new Date(Date.UTC(2026, 0, 2, 3, 4, 5));
+    const r = validateEvent(raw('Custom', { at, list: [at] }));
+    expect(r.ok && r.value.props).toEqual({ at: at.toISOString(), list: [at.toISOString()] });
   });
 
   it('custom events with any JSON, numeric product ids, and drops undefined properties', () => {
@@ -106,6 +139,51 @@ describe('validateEvent rejects, naming the field', () => {
     rejects(raw('Products Searched', {}), 'properties.query');
   });
 
+  it('strings where the spec says Number, and Number-only fields of the new events', () => {
+    rejects(raw('Product Viewed', { product_id: 'p1', rating: '5' }), 'properties.rating');
+    rejects(raw('Product Clicked', { product_id: 'p1', position: '3' }), 'properties.position');
+    rejects(raw('Checkout Step Viewed', { step: 'two' }), 'properties.step');
+    rejects(raw('Coupon Applied', { coupon_id: 'c', discount: '5%' }), 'properties.discount');
+    rejects(
+      raw('Order Refunded', { products: [{ sku: 'x' }] }),
+      'properties.products[0].product_id',
+    );
+    rejects(
+      raw('Cart Shared', { products: [{ product_id: 'a', price: '9' }] }),
+      'properties.products[0].price',
+    );
+    rejects(raw('Product Shared', { share_via: 'email' }), 'properties.product_id');
+    rejects(raw('Product Added to Wishlist', { wishlist_id: 'w' }), 'properties.product_id');
+    rejects(raw('Product Reviewed', { product_id: 'p1', rating: true }), 'properties.rating');
+    rejects(raw('Product List Filtered', { filters: 'cheap' }), 'properties.filters');
+    rejects(raw('Product List Filtered', { sorts: ['asc'] }), 'properties.sorts[0]');
+    rejects(raw('Products Searched', { query: ['a'] }), 'properties.query');
+  });
+
+  it('never throws: unreadable input becomes invalid_event', () => {
+    const throwing = {
+      get price() {
+        throw new Error('boom');
+      },
+    };
+    rejects(raw('Custom', throwing), 'properties');
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    rejects(raw('Custom', { p: revoked.proxy }), 'properties');
+    rejects(raw(Symbol('x'), {}), 'name');
+    rejects(
+      raw(() => 1, {}),
+      'name',
+    );
+    rejects(raw('Custom', {}, { ts: 10n as unknown as number }), 'ts');
+    rejects(raw('Custom', { n: 10n }), 'properties.n');
+    rejects(raw('Custom', Symbol('p')), 'properties');
+    for (const junk of [null, undefined, 1, 'x', Symbol('e')]) {
+      const r = validateEvent(junk as unknown as RawEvent);
+      expect(r.ok).toBe(false);
+    }
+  });
+
   it('strings over the length caps, with longer caps for free text', () => {
     rejects(raw('Custom', { note: 'x'.repeat(EVENT_LIMITS.stringLength + 1) }), 'properties.note');
     expect(
@@ -136,7 +214,7 @@ describe('validateEvent rejects, naming the field', () => {
   it('non-JSON values', () => {
     rejects(raw('Custom', { n: Number.NaN }), 'properties.n');
     rejects(raw('Custom', { n: Infinity }), 'properties.n');
-    rejects(raw('Custom', { d: new Date() }), 'properties.d');
+    rejects(raw('Custom', { d: new Date(Number.NaN) }), 'properties.d');
     rejects(raw('Custom', { m: new Map() }), 'properties.m');
     rejects(raw('Custom', { f: () => 1 }), 'properties.f');
     rejects(raw('Custom', { b: 10n }), 'properties.b');

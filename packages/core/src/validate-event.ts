@@ -1,37 +1,62 @@
-import { InsituError, type Result } from './errors.ts';
+import type { Result } from './errors.ts';
 import type { JsonObject, JsonValue } from './json.ts';
 import { STANDARD_EVENTS, type RawEvent, type StoredEvent } from './events.ts';
+import { EVENT_LIMITS, checkJson, failEvent as fail, isPlainObject } from './check-json.ts';
 
-/** Limits on what one event may carry; generous for real shops, tight enough to stop abuse. */
-export const EVENT_LIMITS = {
-  nameLength: 100,
-  stringLength: 1000,
-  /** Review bodies and search queries may be longer than other strings. */
-  textLength: 5000,
-  properties: 50,
-  products: 100,
-  depth: 4,
-  /** Characters of the whole event as JSON; stops wide nesting that passes every other cap. */
-  jsonLength: 65_536,
-} as const;
+export { EVENT_LIMITS } from './check-json.ts';
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const TEXT_FIELDS = new Set(['review_body', 'query', 'description']);
-const PRODUCT_EVENTS = new Set([
-  'Product Viewed',
-  'Product Clicked',
-  'Product Added',
-  'Product Removed',
-  'Product Reviewed',
-  'Recommendation Clicked',
-]);
-const LIST_EVENTS = new Set([
-  'Cart Viewed',
-  'Checkout Started',
-  'Order Completed',
-  'Product List Viewed',
-  'Recommendation Shown',
-]);
+/**
+ * Which products a standard event names, as the Segment e-commerce v2 spec lays them out (plus
+ * insitu's own Recommendation events). Kept here, next to the checks that use it; what each event
+ * means for the profile lives elsewhere.
+ */
+interface Shape {
+  /** The event is about one product: a top-level `product_id` is required. */
+  product?: true;
+  /** The event may carry `products[]` (each entry needs a `product_id`); `required`: it must. */
+  products?: 'optional' | 'required';
+  /** Fields the spec types as String for this event although other events type them as Number. */
+  stringy?: ReadonlySet<string>;
+}
+const ONE: Shape = { product: true };
+const LIST: Shape = { products: 'optional' };
+const NONE: Shape = {};
+const PROMOTION: Shape = { stringy: new Set(['position']) };
+const SHAPES: Readonly<Record<string, Shape>> = {
+  'Products Searched': NONE,
+  'Product List Viewed': LIST,
+  'Product List Filtered': LIST,
+  'Promotion Viewed': PROMOTION,
+  'Promotion Clicked': PROMOTION,
+  'Product Clicked': ONE,
+  'Product Viewed': ONE,
+  'Product Added': ONE,
+  'Product Removed': ONE,
+  'Cart Viewed': LIST,
+  'Checkout Started': LIST,
+  'Checkout Step Viewed': NONE,
+  'Checkout Step Completed': NONE,
+  'Payment Info Entered': NONE,
+  'Order Updated': LIST,
+  'Order Completed': { products: 'required' },
+  // The spec documents only order_id, but its example lists the refunded products.
+  'Order Refunded': LIST,
+  'Order Cancelled': LIST,
+  'Coupon Entered': NONE,
+  'Coupon Applied': NONE,
+  'Coupon Denied': NONE,
+  'Coupon Removed': NONE,
+  'Product Added to Wishlist': ONE,
+  'Product Removed from Wishlist': ONE,
+  'Wishlist Product Added to Cart': ONE,
+  'Product Shared': ONE,
+  'Cart Shared': LIST,
+  // The spec's own example sends rating: '5'; shops also send numbers.
+  'Product Reviewed': { product: true, stringy: new Set(['rating']) },
+  'Recommendation Shown': LIST,
+  'Recommendation Clicked': ONE,
+};
+/** Fields the spec types as Number, at the top level and in products[]. */
 const NUMBER_FIELDS = new Set([
   'price',
   'quantity',
@@ -43,17 +68,38 @@ const NUMBER_FIELDS = new Set([
   'shipping',
   'tax',
   'discount',
+  'step',
   'rating',
 ]);
-const STANDARD = new Set<string>(STANDARD_EVENTS);
+const NON_NEGATIVE = ['quantity', 'price'] as const;
+/** Standard events named by events.ts but not (yet) in the table: numeric checks only. */
+const KNOWN = new Set<string>([...STANDARD_EVENTS, ...Object.keys(SHAPES)]);
 
-const fail = (message: string, field: string): Result<never> => ({
-  ok: false,
-  error: new InsituError('invalid_event', message, { field }),
-});
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
-/** Checks an event from `track()` and returns it in stored form, or an error naming the field. */
+/**
+ * Checks an event from `track()` and returns it in stored form, or an `invalid_event` error
+ * naming the field. Never throws, whatever it is given: an event that cannot even be read (a
+ * throwing getter, a revoked proxy) fails on `properties`.
+ */
 export function validateEvent(raw: RawEvent): Result<StoredEvent> {
+  if (typeof raw !== 'object' || raw === null) return fail('Event must be an object.', 'event');
+  try {
+    return validate(raw);
+  } catch (e) {
+    return fail(`Event properties could not be read (${describe(e)}).`, 'properties');
+  }
+}
+
+function describe(e: unknown): string {
+  try {
+    return e instanceof Error ? e.message : String(e);
+  } catch {
+    return 'unreadable error';
+  }
+}
+
+function validate(raw: RawEvent): Result<StoredEvent> {
   const { name, props } = raw;
   // The id is the storage key: one without it would fail the whole batch's transaction.
   if (typeof raw.id !== 'string' || raw.id === '') {
@@ -68,11 +114,13 @@ export function validateEvent(raw: RawEvent): Result<StoredEvent> {
   if (name.length > EVENT_LIMITS.nameLength) {
     return fail(`Event name is over ${EVENT_LIMITS.nameLength} characters; shorten it.`, 'name');
   }
-  if (!Number.isFinite(raw.ts)) return fail('Event timestamp must be a finite number.', 'ts');
+  if (typeof raw.ts !== 'number' || !Number.isFinite(raw.ts)) {
+    return fail('Event timestamp must be a finite number.', 'ts');
+  }
   const p = props ?? {};
+  if (!isPlainObject(p)) return fail('Event properties must be a plain object.', 'properties');
   const checked = checkJson(p, 'properties', 0);
   if (!checked.ok) return checked;
-  if (!isPlainObject(p)) return fail('Event properties must be a plain object.', 'properties');
   if (Object.keys(p).length > EVENT_LIMITS.properties) {
     return fail(
       `Event has ${Object.keys(p).length} properties; at most ${EVENT_LIMITS.properties} are kept. Send fewer.`,
@@ -86,83 +134,39 @@ export function validateEvent(raw: RawEvent): Result<StoredEvent> {
       'properties',
     );
   }
-  // Via JSON: drops properties set to undefined, which JSON has no way to say.
+  // Via JSON: drops properties set to undefined, which JSON has no way to say; Dates become ISO.
   const obj = JSON.parse(json) as JsonObject;
-  const semantic = STANDARD.has(name) ? checkStandard(name, obj) : ok(undefined);
+  const semantic = KNOWN.has(name) ? checkStandard(name, obj) : ok(undefined);
   if (!semantic.ok) return semantic;
   return { ok: true, value: { id: raw.id, name, props: obj, ts: raw.ts, items: itemsOf(obj) } };
 }
 
-function ok<T>(value: T): Result<T> {
-  return { ok: true, value };
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
-function checkJson(v: unknown, field: string, depth: number): Result<JsonValue> {
-  if (depth > EVENT_LIMITS.depth)
-    return fail(`Nested too deeply (over ${EVENT_LIMITS.depth} levels).`, field);
-  switch (typeof v) {
-    case 'string': {
-      const key = field.slice(field.lastIndexOf('.') + 1);
-      const cap = TEXT_FIELDS.has(key) ? EVENT_LIMITS.textLength : EVENT_LIMITS.stringLength;
-      if (v.length > cap) return fail(`String is over ${cap} characters; shorten it.`, field);
-      return ok(v);
-    }
-    case 'number':
-      return Number.isFinite(v)
-        ? ok(v)
-        : fail('Numbers must be finite (no NaN or Infinity).', field);
-    case 'boolean':
-      return ok(v);
-    case 'object': {
-      if (v === null) return ok(v);
-      if (Array.isArray(v)) {
-        if (v.length > EVENT_LIMITS.products) {
-          return fail(`Array has ${v.length} entries; at most ${EVENT_LIMITS.products}.`, field);
-        }
-        for (let i = 0; i < v.length; i++) {
-          const r = checkJson(v[i], `${field}[${i}]`, depth + 1);
-          if (!r.ok) return r;
-        }
-        return ok(v as JsonValue);
-      }
-      if (!isPlainObject(v)) {
-        return fail(
-          'Only plain objects, arrays, strings, numbers, booleans and null are allowed.',
-          field,
-        );
-      }
-      // Own keys include a literal "__proto__" created by JSON.parse or Object.defineProperty.
-      const keys = Reflect.ownKeys(v);
-      if (depth > 0 && keys.length > EVENT_LIMITS.properties) {
-        return fail(`Object has ${keys.length} keys; at most ${EVENT_LIMITS.properties}.`, field);
-      }
-      for (const key of keys) {
-        if (typeof key !== 'string') return fail('Symbol keys are not allowed.', field);
-        if (FORBIDDEN_KEYS.has(key)) return fail(`Key "${key}" is not allowed.`, `${field}.${key}`);
-        // An absent optional field often arrives as undefined; JSON drops it, and so do we.
-        if (v[key] === undefined) continue;
-        const r = checkJson(v[key], `${field}.${key}`, depth + 1);
-        if (!r.ok) return r;
-      }
-      return ok(v as JsonValue);
-    }
-    default:
-      return fail(`A ${typeof v} cannot be stored; send JSON values only.`, field);
+/** Numbers where the spec says Number (or, for `stringy` fields, a string), none negative. */
+function checkNumbers(
+  o: JsonObject,
+  field: string,
+  stringy?: ReadonlySet<string>,
+): Result<undefined> {
+  for (const [key, value] of Object.entries(o)) {
+    if (!NUMBER_FIELDS.has(key) || value === null || typeof value === 'number') continue;
+    if (typeof value === 'string' && stringy?.has(key)) continue;
+    const what = stringy?.has(key) ? 'a number or a string' : 'a number';
+    return fail(`${key} must be ${what}.`, `${field}.${key}`);
   }
+  for (const key of NON_NEGATIVE) {
+    const value = o[key];
+    if (typeof value === 'number' && value < 0) {
+      return fail(`${key} must not be negative.`, `${field}.${key}`);
+    }
+  }
+  return ok(undefined);
 }
 
 function checkProduct(
   p: JsonValue | undefined,
   field: string,
-  required: boolean,
+  stringy?: ReadonlySet<string>,
 ): Result<undefined> {
-  if (p === undefined && !required) return ok(undefined);
   if (typeof p !== 'object' || p === null || Array.isArray(p)) {
     return fail('Expected a product object with a product_id.', field);
   }
@@ -171,48 +175,56 @@ function checkProduct(
     return fail('Missing product_id (a string or number).', `${field}.product_id`);
   }
   if (String(id).trim() === '') return fail('product_id must not be empty.', `${field}.product_id`);
-  for (const [key, value] of Object.entries(p)) {
-    if (NUMBER_FIELDS.has(key) && value !== null && typeof value !== 'number') {
-      return fail(`${key} must be a number.`, `${field}.${key}`);
-    }
-  }
-  if (typeof p['quantity'] === 'number' && p['quantity'] < 0) {
-    return fail('quantity must not be negative.', `${field}.quantity`);
-  }
-  if (typeof p['price'] === 'number' && p['price'] < 0) {
-    return fail('price must not be negative.', `${field}.price`);
-  }
-  return ok(undefined);
+  return checkNumbers(p, field, stringy);
+}
+
+/** An optional array of objects, such as Product List Filtered's `filters` and `sorts`. */
+function checkObjects(props: JsonObject, key: string): Result<undefined> {
+  const list = props[key];
+  if (list === undefined) return ok(undefined);
+  if (!Array.isArray(list)) return fail(`${key} must be an array.`, `properties.${key}`);
+  const i = list.findIndex((x) => typeof x !== 'object' || x === null || Array.isArray(x));
+  return i < 0 ? ok(undefined) : fail(`${key} entries must be objects.`, `properties.${key}[${i}]`);
 }
 
 function checkStandard(name: string, props: JsonObject): Result<undefined> {
-  for (const [key, value] of Object.entries(props)) {
-    if (NUMBER_FIELDS.has(key) && value !== null && typeof value !== 'number') {
-      return fail(`${key} must be a number.`, `properties.${key}`);
+  const shape = SHAPES[name] ?? NONE;
+  // A product event's properties are its product: one check covers both.
+  const top = shape.product
+    ? checkProduct(props, 'properties', shape.stringy)
+    : checkNumbers(props, 'properties', shape.stringy);
+  if (!top.ok) return top;
+  const products = props['products'];
+  if (shape.products === 'required' && !Array.isArray(products)) {
+    return fail(`${name} needs a products array.`, 'properties.products');
+  }
+  if (shape.products && products !== undefined) {
+    if (!Array.isArray(products)) return fail('products must be an array.', 'properties.products');
+    for (let i = 0; i < products.length; i++) {
+      const r = checkProduct(products[i], `properties.products[${i}]`);
+      if (!r.ok) return r;
     }
   }
-  if (PRODUCT_EVENTS.has(name)) {
-    const r = checkProduct(props, 'properties', true);
-    if (!r.ok) return r;
+  return checkSpecial(name, props);
+}
+
+/** The few per-event rules beyond products and numbers. */
+function checkSpecial(name: string, props: JsonObject): Result<undefined> {
+  if (name === 'Products Searched') {
+    // The spec types query as String | Object (structured search forms).
+    const q = props['query'];
+    if (typeof q !== 'string' && !(typeof q === 'object' && q !== null && !Array.isArray(q))) {
+      return fail('Products Searched needs a query (a string or an object).', 'properties.query');
+    }
   }
   if (name === 'Product Reviewed' && props['review_body'] !== undefined) {
     if (typeof props['review_body'] !== 'string') {
       return fail('review_body must be a string.', 'properties.review_body');
     }
   }
-  if (name === 'Products Searched' && typeof props['query'] !== 'string') {
-    return fail('Products Searched needs a query string.', 'properties.query');
-  }
-  if (LIST_EVENTS.has(name) && props['products'] !== undefined) {
-    const products = props['products'];
-    if (!Array.isArray(products)) return fail('products must be an array.', 'properties.products');
-    for (let i = 0; i < products.length; i++) {
-      const r = checkProduct(products[i], `properties.products[${i}]`, true);
-      if (!r.ok) return r;
-    }
-  }
-  if (name === 'Order Completed' && !Array.isArray(props['products'])) {
-    return fail('Order Completed needs a products array.', 'properties.products');
+  if (name === 'Product List Filtered') {
+    const filters = checkObjects(props, 'filters');
+    return filters.ok ? checkObjects(props, 'sorts') : filters;
   }
   return ok(undefined);
 }

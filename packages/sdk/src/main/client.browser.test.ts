@@ -82,7 +82,7 @@ describe('client → worker → IndexedDB', () => {
     c.on('error', (e) => errors.push(e));
     await c.track('Custom', { fn: () => 1 });
     const stats = await c.flush();
-    expect(errors[0]).toMatchObject({ code: 'invalid_event', field: 'properties' });
+    expect(errors[0]).toMatchObject({ code: 'invalid_event', field: 'properties.fn' });
     expect(stats).toMatchObject({ invalid: 1, stored: 0 });
   });
 });

@@ -1,16 +1,28 @@
 import {
   fromErrorInfo,
+  InsituError,
+  toErrorInfo as toInfo,
   type ErrorInfo,
   type Profile,
   type RawEvent,
-  type RecommendRequest,
 } from '@insitu/core';
+import type { validateRecommendRequest } from '@insitu/core/validate-request';
 import { proxy, wrap, type Remote } from 'comlink';
 import type { InsituConfig, Notice, Reply, WorkerApi, WorkerConfig } from '../protocol.ts';
+import { argumentsError, eventError, onError } from './arguments.ts';
 import { clearLocal, localEntries, mayPersist, writeConsent } from './consent-state.ts';
 import { loadCapture } from './capture-loader.ts';
+import { copyProps } from './event-copy.ts';
 import { pendingEvents } from './pending.ts';
 import type { Insitu, InsituEvents } from './types.ts';
+
+/**
+ * The recommend() request check, loaded on first use: it is most of a kilobyte, and the page's
+ * script-tag client has a 5 KB budget that every shop pays on every page.
+ */
+let checker: Promise<typeof validateRecommendRequest> | undefined;
+const requestCheck = () =>
+  (checker ??= import('@insitu/core/validate-request').then((m) => m.validateRecommendRequest));
 
 /** Posting more than this many buffered events at once is not worth waiting for the timer. */
 const MAX_BUFFER = 200;
@@ -174,68 +186,117 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
   addEventListener('pagehide', hide);
   addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && hide());
 
+  /** Counts and reports an event refused on the page; it is never posted. */
+  const refuseEvent = (name: unknown, field: string, reason: string) => {
+    invalid++;
+    report(eventError(name, field, reason));
+  };
+  /** Reports a bad argument and rejects with it; the call changes nothing. */
+  const refuse = (info: ErrorInfo): Promise<never> => {
+    report(info);
+    return failure(info);
+  };
+  /** Methods without parameters: an argument means the caller expects something else. */
+  const noArgs = <T>(method: string, args: unknown[], run: () => Promise<T>): Promise<T> => {
+    const bad = argumentsError(method, args);
+    return bad ? refuse(bad) : run();
+  };
+
   const client: Insitu = {
-    track(name, props) {
+    track(name: unknown, props?: unknown) {
+      if (typeof name !== 'string') {
+        refuseEvent(name, 'name', 'its name must be a string, e.g. "Product Viewed".');
+        return Promise.resolve();
+      }
       try {
-        // Clone now: the page may change the object before the batch is posted.
-        buffer.push({
-          id: crypto.randomUUID(),
-          name,
-          props: structuredClone(props),
-          ts: now(),
-        });
+        // Copied now (the page may change its object before the batch is posted) into a form
+        // that always crosses postMessage: what cannot is refused here, never posted.
+        buffer.push({ id: crypto.randomUUID(), name, props: copyProps(props), ts: now() });
         if (buffer.length >= MAX_BUFFER) post();
         else timer ??= setTimeout(post, cfg.flushInterval ?? 50);
       } catch (e) {
-        invalid++;
-        report({
-          code: 'invalid_event',
-          message: `Event "${String(name)}" was not stored: its properties cannot be copied (${String(e)}).`,
-          field: 'properties',
-        });
+        if (e instanceof InsituError) refuseEvent(name, e.field ?? 'properties', e.message);
+        else refuseEvent(name, 'properties', 'its properties cannot be read.');
       }
       return Promise.resolve();
     },
     // Each answer includes what the page tracked just before asking: post the buffer first.
-    recommend: (request: RecommendRequest) => (post(), unwrap(() => api!.recommend(request))),
+    async recommend(input: unknown) {
+      post();
+      // Checked before posting, so no request that cannot be cloned ever reaches postMessage.
+      const check = await requestCheck().catch(() => {
+        checker = undefined; // a later call tries again
+      });
+      if (!check) {
+        return refuse({
+          code: 'worker_unavailable',
+          message: 'The recommend() request check could not be loaded.',
+        });
+      }
+      const valid = check(input);
+      if (!valid.ok) return refuse(toInfo(valid.error));
+      return unwrap(() => api!.recommend(valid.value));
+    },
     // The worker's profile service answers with a `Profile` (plain JSON on the wire).
-    profile: () => (post(), unwrap(() => api!.profile()) as Promise<unknown> as Promise<Profile>),
-    audiences: () => (post(), unwrap(() => api!.audiences())),
-    async consent(granted) {
-      writeConsent(cfg.dbName, granted === true);
+    profile: (...args: unknown[]) =>
+      noArgs('profile', args, () => {
+        post();
+        return unwrap(() => api!.profile()) as Promise<unknown> as Promise<Profile>;
+      }),
+    audiences: (...args: unknown[]) =>
+      noArgs('audiences', args, () => (post(), unwrap(() => api!.audiences()))),
+    async consent(granted: unknown) {
+      // Only true and false are decisions: 'yes', 1 or null must not erase anything.
+      if (typeof granted !== 'boolean') {
+        return refuse({
+          code: 'invalid_request',
+          message: 'consent() takes true or false; nothing was changed.',
+          field: 'granted',
+        });
+      }
+      writeConsent(cfg.dbName, granted);
       post();
-      persist = granted === true;
+      persist = granted;
       if (!persist) pending.clear();
-      await unwrap(() => api!.consent(granted === true));
+      await unwrap(() => api!.consent(granted));
     },
-    async export() {
-      post();
-      const data = await unwrap(() => api!.export());
-      return { ...data, local: localEntries(cfg.dbName) };
-    },
-    async forget() {
-      post();
-      pending.clear(); // Erased with the rest: never sent again.
-      clearLocal(cfg.dbName);
-      await unwrap(() => api!.forget());
-      clearLocal(cfg.dbName);
-    },
-    on(type, fn) {
-      const set = handlers[type] as Set<typeof fn>;
+    export: (...args: unknown[]) =>
+      noArgs('export', args, async () => {
+        post();
+        const data = await unwrap(() => api!.export());
+        return { ...data, local: localEntries(cfg.dbName) };
+      }),
+    forget: (...args: unknown[]) =>
+      noArgs('forget', args, async () => {
+        post();
+        pending.clear(); // Erased with the rest: never sent again.
+        clearLocal(cfg.dbName);
+        await unwrap(() => api!.forget());
+        clearLocal(cfg.dbName);
+      }),
+    on(type: unknown, fn: unknown) {
+      const bad = onError(type, fn, handlers);
+      if (bad) {
+        report(bad);
+        return () => undefined;
+      }
+      const set = handlers[type as keyof InsituEvents] as Set<unknown>;
       set.add(fn);
       if (type === 'ready' && isReady) queueMicrotask(() => set.has(fn) && (fn as () => void)());
       return () => void set.delete(fn);
     },
-    ready: () => ready,
-    async flush() {
-      post();
-      const stats = await unwrap(() => api!.flush());
-      return { ...stats, dropped: stats.dropped + dropped, invalid: stats.invalid + invalid };
-    },
-    async stats() {
-      const stats = await unwrap(() => api!.stats());
-      return { ...stats, dropped: stats.dropped + dropped, invalid: stats.invalid + invalid };
-    },
+    ready: (...args: unknown[]) => noArgs('ready', args, () => ready),
+    flush: (...args: unknown[]) =>
+      noArgs('flush', args, async () => {
+        post();
+        const stats = await unwrap(() => api!.flush());
+        return { ...stats, dropped: stats.dropped + dropped, invalid: stats.invalid + invalid };
+      }),
+    stats: (...args: unknown[]) =>
+      noArgs('stats', args, async () => {
+        const stats = await unwrap(() => api!.stats());
+        return { ...stats, dropped: stats.dropped + dropped, invalid: stats.invalid + invalid };
+      }),
   };
   loadCapture(client, config.capture, report);
   return client;

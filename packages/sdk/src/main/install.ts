@@ -4,6 +4,13 @@ import type { InsituStub, QueuedCall } from '../snippet/snippet.ts';
 import { createInsitu } from './client.ts';
 import type { Insitu } from './types.ts';
 
+/** Client methods never throw; should one ever, the page still gets an error with a code. */
+function asInsituError(error: unknown): InsituError {
+  if (error instanceof InsituError) return error;
+  const message = error instanceof Error ? error.message : 'insitu failed unexpectedly.';
+  return new InsituError('internal', message, { cause: error });
+}
+
 /**
  * Starts insitu on a page: merges the config of the loader's `data-*` attributes and of the
  * snippet (the snippet wins), replaces the stub with the live client and replays every queued
@@ -14,17 +21,30 @@ export function install(w: { insitu?: unknown }, dataConfig: InsituConfig): Insi
   if (stub && !Array.isArray((stub as InsituStub).q)) return undefined; // already installed
   const queue = (stub as InsituStub | undefined)?.q ?? [];
   const client = createInsitu({ ...dataConfig, ...(stub as InsituStub | undefined)?.c });
-  const run = ([method, args, resolve, reject]: QueuedCall) => {
-    const fn = (client as unknown as Record<string, unknown>)[method];
+  const run = (call: QueuedCall) => {
+    // The queue is the page's array: anything may have been pushed onto it.
+    if (!Array.isArray(call)) return;
+    const [method, args, resolve, reject] = call;
+    if (typeof resolve !== 'function' || typeof reject !== 'function') return;
+    // Own methods only: 'toString' or 'constructor' are not insitu calls.
+    const fn = Object.prototype.hasOwnProperty.call(client, method)
+      ? (client as unknown as Record<string, unknown>)[method]
+      : undefined;
     if (typeof fn !== 'function') {
-      reject(new InsituError('invalid_request', `insitu.${method} is not a function.`));
+      reject(
+        new InsituError(
+          'invalid_request',
+          `insitu.${typeof method === 'string' ? method : typeof method} is not a function.`,
+        ),
+      );
       return;
     }
     try {
       // Called synchronously, so the replay keeps the order in which the page made the calls.
-      Promise.resolve(fn.apply(client, args) as unknown).then(resolve, reject);
+      const result = fn.apply(client, Array.isArray(args) ? args : []) as unknown;
+      Promise.resolve(result).then(resolve, (error: unknown) => reject(asInsituError(error)));
     } catch (error) {
-      reject(error);
+      reject(asInsituError(error));
     }
   };
   w.insitu = client;

@@ -1,9 +1,11 @@
 import {
   DAY_MS,
+  InsituError,
   toErrorInfo,
   validateEvent,
   type ErrorInfo,
   type RawEvent,
+  type Result,
   type StoredEvent,
 } from '@insitu/core';
 import type { EventStore } from './store/event-store.ts';
@@ -21,6 +23,26 @@ export interface IngestDeps {
   stored(events: readonly StoredEvent[]): void;
   /** Retention or a quota error deleted stored events. */
   pruned?(): void;
+}
+
+/** validateEvent never throws; the guard keeps a future bug in it from costing a whole batch. */
+function checked(raw: RawEvent): Result<StoredEvent> {
+  try {
+    return validateEvent(raw);
+  } catch (e) {
+    const message = `Event could not be validated: ${toErrorInfo(e).message}`;
+    return { ok: false, error: new InsituError('invalid_event', message, { field: 'event' }) };
+  }
+}
+
+/** The event's name for a message, quoted and cut short; never throws. */
+function nameOf(raw: RawEvent): string {
+  try {
+    const name: unknown = (raw as { name?: unknown } | null)?.name;
+    return typeof name === 'string' ? `"${name.slice(0, 100)}"` : `(name: ${typeof name})`;
+  } catch {
+    return '(unreadable)';
+  }
 }
 
 const isQuota = (e: unknown) =>
@@ -50,8 +72,9 @@ export class Ingest {
    */
   receive(events: readonly RawEvent[], resent = false): void {
     let invalid = 0;
-    for (const raw of events) {
-      const result = validateEvent(raw);
+    // Each event on its own: one that cannot be validated is rejected alone, never its batch.
+    for (const raw of Array.isArray(events) ? events : []) {
+      const result = checked(raw);
       if (result.ok) {
         this.pending.push(result.value);
         this.received++;
@@ -59,8 +82,10 @@ export class Ingest {
       } else {
         invalid++;
         const info = toErrorInfo(result.error);
-        const name = typeof raw.name === 'string' ? raw.name.slice(0, 100) : String(raw.name);
-        this.deps.report({ ...info, message: `Event "${name}" was not stored: ${info.message}` });
+        this.deps.report({
+          ...info,
+          message: `Event ${nameOf(raw)} was not stored: ${info.message}`,
+        });
       }
     }
     if (invalid > 0) {

@@ -1,6 +1,7 @@
 import {
   InsituError,
   toErrorInfo,
+  validateRecommendRequest,
   type ErrorInfo,
   type RawEvent,
   type StoredEvent,
@@ -9,7 +10,7 @@ import type { Notice, Reply, Stats, WorkerApi, WorkerConfig } from '../protocol.
 import { catalogLoader } from './catalog-loader.ts';
 import { Ingest } from './ingest.ts';
 import { localeOf } from './locale.ts';
-import { basicRecommend, normalise } from './recommend/basic-strategies.ts';
+import { basicRecommend } from './recommend/basic-strategies.ts';
 import { recentEvents } from './recent-events.ts';
 import { createServices } from './service-list.ts';
 import type { ServiceContext, WorkerService } from './services.ts';
@@ -174,9 +175,12 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
         return stats();
       }),
 
-    recommend: (request) =>
+    recommend: (input) =>
       reply(async () => {
-        normalise(request);
+        // Checked again here (the page checks first): services only ever see a clean request.
+        const valid = validateRecommendRequest(input);
+        if (!valid.ok) throw valid.error;
+        const request = valid.value;
         await started;
         await gate;
         await ingest.flush();
@@ -194,6 +198,11 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
     consent: (granted) =>
       reply(() =>
         serial(async () => {
+          if (typeof granted !== 'boolean') {
+            throw new InsituError('invalid_request', 'granted must be true or false.', {
+              field: 'granted',
+            });
+          }
           await ingest.flush();
           if (granted && !config.persist) {
             config.persist = true;

@@ -33,20 +33,23 @@ describe('validation through the worker', () => {
         'properties',
       ],
       ['Custom', { n: Number.NaN }, 'properties.n'], // non-JSON
-      ['Custom', { when: new Date(0) }, 'properties.when'], // non-JSON
+      ['Custom', { when: new Date(Number.NaN) }, 'properties.when'], // an Invalid Date
       ['Custom', JSON.parse('{"__proto__": {"x": 1}}') as object, 'properties.__proto__'],
       ['Custom', { constructor: 'x' }, 'properties.constructor'],
       ['', {}, 'name'],
     ];
     for (const [name, props] of bad) await c.track(name, props);
     const stats = await c.flush();
-    expect(errors.map((e) => [e.code, e.field])).toEqual(
-      bad.map(([, , field]) => ['invalid_event', field]),
+    // Sorted: what cannot cross postMessage (__proto__, the Invalid Date) is refused on the page
+    // at once, the rest by the worker's validateEvent a moment later.
+    expect(errors.map((e) => `${e.code} ${e.field}`).sort()).toEqual(
+      bad.map(([, , field]) => `invalid_event ${field}`).sort(),
     );
     expect(stats).toMatchObject({ invalid: bad.length, stored: 2, total: before });
     const stored = (await c.export()).events;
     expect(stored.map((e) => e.items)).toEqual([['ok1'], ['ok2']]);
-    expect((await c.export()).meta['count.invalid']).toBe(bad.length);
+    // The stored counter is the worker's: the two refused on the page count in stats() only.
+    expect((await c.export()).meta['count.invalid']).toBe(bad.length - 2);
   });
 });
 
