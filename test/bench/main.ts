@@ -71,8 +71,9 @@ async function sectionsOf(
 /** Other helpers' modules: every test/bench/*-bench.ts (profile, model, …). */
 async function hookSections(ctx: BenchContext): Promise<BenchSection[]> {
   const out: BenchSection[] = [];
+  const only = process.env['BENCH_ONLY'];
   const modules = readdirSync(import.meta.dirname)
-    .filter((f) => f.endsWith('-bench.ts'))
+    .filter((f) => f.endsWith('-bench.ts') && (only === undefined || f.includes(only)))
     .sort();
   for (const file of modules) {
     ctx.log(`bench: ${file}`);
@@ -142,7 +143,11 @@ export async function runBench(): Promise<void> {
   const started = Date.now();
   const sections: BenchSection[] = [];
   try {
-    sections.push(bundleSizes(sdkDist), ...(await runtimeBench(ctx)), ...(await hookSections(ctx)));
+    // BENCH_ONLY=round-trip runs that module alone (no sizes, no runtime sections).
+    if (process.env['BENCH_ONLY'] === undefined) {
+      sections.push(bundleSizes(sdkDist), ...(await runtimeBench(ctx)));
+    }
+    sections.push(...(await hookSections(ctx)));
   } finally {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser.close();

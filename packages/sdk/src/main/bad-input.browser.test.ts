@@ -1,20 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InsituError } from '@insitu/core';
-import { createInsitu } from './index.ts';
-import type { Insitu } from './types.ts';
+import { testClients } from './test-clients.ts';
 
 const catalog = new URL('../worker/test-fixtures/catalog.json', import.meta.url).href;
-const clients: Insitu[] = [];
-function client() {
-  const c = createInsitu({ dbName: `bad-${crypto.randomUUID()}`, catalog });
-  const errors: InsituError[] = [];
-  c.on('error', (e) => errors.push(e));
-  clients.push(c);
-  return { c, errors };
-}
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.forget().catch(() => undefined)));
-});
+const client = testClients('bad', { catalog });
 
 /** The InsituError a promise rejects with (fails if it resolves). */
 async function rejection(p: Promise<unknown>): Promise<InsituError> {

@@ -1,17 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_INTENT_MODEL,
   INTENT_FEATURES,
   purchaseIntent,
-  type InsituError,
   type IntentFeature,
   type IntentModel,
   type RecommendResult,
   type SegmentCentroids,
 } from '@insitu/core';
-import { createInsitu } from '../main/index.ts';
 import type { Insitu } from '../main/types.ts';
-import type { InsituConfig, ModelInfo } from '../protocol.ts';
+import type { ModelInfo } from '../protocol.ts';
+import { testClients } from '../main/test-clients.ts';
 
 // Built in Node by the real `insitu build` (test/model-artifact.setup.ts, a globalSetup).
 // Vite serves the repository root, so the folder has a fixed path on the test server.
@@ -22,22 +21,7 @@ interface Expected {
   expected: { ids: string[]; scores: number[] }[];
 }
 
-const clients: Insitu[] = [];
-function open(config: InsituConfig = {}) {
-  const c = createInsitu({
-    dbName: `m-${crypto.randomUUID()}`,
-    catalog: tmp('catalog.json'),
-    model: tmp('model/'),
-    ...config,
-  });
-  const errors: InsituError[] = [];
-  c.on('error', (e) => errors.push(e));
-  clients.push(c);
-  return { c, errors };
-}
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.forget().catch(() => undefined)));
-});
+const open = testClients('m', { catalog: tmp('catalog.json'), model: tmp('model/') });
 
 /** Polls `stats().model` until `done` holds (the backend choice runs in the background). */
 async function modelInfo(c: Insitu, done: (m: ModelInfo) => boolean): Promise<ModelInfo> {

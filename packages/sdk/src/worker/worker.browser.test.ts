@@ -1,21 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { InsituError } from '@insitu/core';
-import { createInsitu } from '../main/index.ts';
-import type { ChangeInfo, Insitu } from '../main/types.ts';
-import type { InsituConfig } from '../protocol.ts';
+import { describe, expect, it } from 'vitest';
+import type { ChangeInfo } from '../main/types.ts';
+import { testClients } from '../main/test-clients.ts';
 
 const fixture = (name: string) => new URL(`./test-fixtures/${name}`, import.meta.url).href;
-const clients: Insitu[] = [];
-function open(config: InsituConfig = {}) {
-  const c = createInsitu({ dbName: `w-${crypto.randomUUID()}`, ...config });
-  const errors: InsituError[] = [];
-  c.on('error', (e) => errors.push(e));
-  clients.push(c);
-  return { c, errors };
-}
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.forget().catch(() => undefined)));
-});
+const open = testClients('w');
 
 describe('validation through the worker', () => {
   it('reports each class of invalid event with code and field, and disturbs nothing stored', async () => {

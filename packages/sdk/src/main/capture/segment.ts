@@ -1,27 +1,14 @@
 // capture.segment: a page running Segment's analytics.js has its e-commerce `track` calls and its
 // product `page` calls mirrored into insitu. Runs on the page. What Segment receives, returns and
 // sends is untouched: the original runs first, and our mirror can only fail silently after it.
+import { STANDARD_EVENTS } from '@insitu/core';
 import { isObj, type Obj } from './is-object.ts';
 import type { Track } from './types.ts';
 
-/** The Segment e-commerce v2 events insitu uses (and its review event): the `track` calls it mirrors. */
-const SEGMENT_NAMES = new Set([
-  'Products Searched',
-  'Product List Viewed',
-  'Promotion Viewed',
-  'Promotion Clicked',
-  'Product Clicked',
-  'Product Viewed',
-  'Product Added',
-  'Product Removed',
-  'Cart Viewed',
-  'Checkout Started',
-  'Payment Info Entered',
-  'Order Completed',
-  'Order Refunded',
-  'Product Added to Wishlist',
-  'Product Reviewed',
-]);
+/** The Segment e-commerce v2 events (core's list, less insitu's own recommendation events). */
+const SEGMENT_NAMES: ReadonlySet<string> = new Set(
+  STANDARD_EVENTS.filter((name) => !name.startsWith('Recommendation ')),
+);
 
 type Fn = (...args: unknown[]) => unknown;
 
