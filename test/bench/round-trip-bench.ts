@@ -61,6 +61,8 @@ async function insituCalls(page: Page, baseUrl: string): Promise<Record<string, 
 export async function bench(ctx: BenchContext): Promise<BenchSection> {
   const dir = await buildPage(ctx.repoRoot);
   const page = await ctx.browser.newPage();
+  // tsx's keepNames wraps inner functions in `__name(...)`, which the page does not define.
+  await page.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
   try {
     const origin = await ctx.serve([dir]);
     await page.goto(`${origin}/index.html?calls=${CALLS}`);
