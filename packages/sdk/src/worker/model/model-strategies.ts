@@ -77,9 +77,17 @@ const rank = (
   backend: m.engine.name,
 });
 
+const popularityOf = new WeakMap<StrategyModel['model'], Float32Array>();
+/** The artifact's popularity in catalog order: fixed for a loaded model, so computed once. */
+function popularity(m: StrategyModel): Float32Array {
+  let p = popularityOf.get(m.model);
+  if (p === undefined) popularityOf.set(m.model, (p = toCatalog(m, m.model.popularity())));
+  return p;
+}
+
 /** No usable history: what is trending in the shop, the page's category first. */
 function coldStart(m: StrategyModel, request: RecommendRequest, shopper: ShopperHistory) {
-  const sources: ScoreSource[] = [{ kind: 'trending', scores: toCatalog(m, m.model.popularity()) }];
+  const sources: ScoreSource[] = [{ kind: 'trending', scores: popularity(m) }];
   return rank(m, request, sources, { history: shopper.history, cart: shopper.cart });
 }
 
@@ -137,7 +145,7 @@ function boughtTogether(m: StrategyModel, request: RecommendRequest, shopper: Sh
   if (anchors.length === 0) return coldStart(m, request, shopper);
   const sources: ScoreSource[] = [
     { kind: 'bought-together', ...neighbourSource(m, anchors) },
-    { kind: 'popularity', scores: toCatalog(m, m.model.popularity()), weight: FILL_WEIGHT },
+    { kind: 'popularity', scores: popularity(m), weight: FILL_WEIGHT },
   ];
   return rank(m, request, sources, {
     ...(anchors.length === 1 ? { anchor: anchors[0]! } : {}),
