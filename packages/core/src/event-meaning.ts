@@ -51,6 +51,8 @@ export interface EventMeaning {
   deal?: true;
   /** The event is about a promotion (`promotion_id`), not a product: a promotion interest. */
   promotion?: true;
+  /** The products were shown to the shopper (rotation demotes those never engaged with). */
+  impression?: true;
 }
 
 const m = (kind: EventKind, weight: number, rest: Omit<EventMeaning, 'kind' | 'weight'> = {}) => ({
@@ -68,7 +70,7 @@ export const EVENT_MEANINGS: ReadonlyMap<string, Readonly<EventMeaning>> = new M
   ['Product Viewed', m('view', 1, { interaction: 'view' })],
   ['Product Clicked', m('click', 0.5, { interaction: 'view' })],
   ['Recommendation Clicked', m('click', 0.5, { interaction: 'view' })],
-  ['Recommendation Shown', m('shown', 0)],
+  ['Recommendation Shown', m('shown', 0, { impression: true })],
   ['Product List Viewed', m('list', 0.3)],
   ['Product List Filtered', m('filter', 0.3)],
   ['Products Searched', m('search', 1)],

@@ -43,6 +43,7 @@ export type {
   Explanation,
   Recommendation,
   RecommendResult,
+  RotationOptions,
 } from './recommend-types.ts';
 export type { InteractionKind, HistoryEntry, Scorer } from './scoring.ts';
 export type { Dataset, ItemMeta } from './dataset.ts';
@@ -114,6 +115,8 @@ export {
   LIMIT,
   DEFAULT_WEIGHTS,
   eligibleItems,
+  rotationFactors,
+  DEFAULT_ROTATION,
   filterPredicate,
   filterMask,
   rowsById,

@@ -37,6 +37,21 @@ export interface RecommendRequest {
   diversity?: number;
   /** The page's context, used for cold start ("popular in Running"). */
   context?: { category?: string };
+  /** Demotion of items shown and not engaged with (default on for for-you and trending). */
+  rotation?: RotationOptions;
+}
+
+/**
+ * Rotation (after Recombee's rotation rate and time): an item shown to this shopper and not
+ * clicked, added or bought loses up to `rate` of its score — a third of it per recent showing,
+ * all of it from three — and recovers as those showings age with a half-life of `hours`. Any
+ * engagement with the item clears its showings.
+ */
+export interface RotationOptions {
+  /** 0 = off … 1 = an item skipped three times drops to the bottom. Default 0.5. */
+  rate?: number;
+  /** Half-life of a showing, in hours. Default 24. */
+  hours?: number;
 }
 
 /** Why an item was recommended, in words the shopper can read. */

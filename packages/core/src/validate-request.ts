@@ -13,7 +13,7 @@ export const STRATEGIES: readonly Strategy[] = [
 /** Caps on a request: far above what a widget asks, low enough that no request is costly to copy. */
 export const REQUEST_LIMITS = { limit: 100, list: 1000, string: 1000 } as const;
 
-type Kind = 'bool' | 'limit' | 'unit' | 'price' | 'id' | 'ids' | 'strategy' | Schema;
+type Kind = 'bool' | 'limit' | 'unit' | 'price' | 'hours' | 'id' | 'ids' | 'strategy' | Schema;
 interface Schema {
   readonly [key: string]: Kind;
 }
@@ -33,12 +33,14 @@ const REQUEST: Schema = {
   },
   exclude: { ids: 'ids', purchased: 'bool', inCart: 'bool' },
   context: { category: 'id' },
+  rotation: { rate: 'unit', hours: 'hours' },
 };
 const EXPECTED: Record<Exclude<Kind, Schema>, string> = {
   bool: 'true or false',
   limit: `an integer from 1 to ${REQUEST_LIMITS.limit}`,
   unit: 'a number from 0 to 1',
   price: 'a finite number, 0 or more',
+  hours: 'a number of hours above 0, at most 8760 (a year)',
   id: 'a non-empty string',
   ids: `an array of at most ${REQUEST_LIMITS.list} non-empty strings`,
   strategy: `one of ${STRATEGIES.join(', ')}`,
@@ -72,6 +74,9 @@ function check(v: unknown, kind: Kind, field: string): unknown {
       break;
     case 'price':
       ok = typeof v === 'number' && v >= 0 && v < Infinity;
+      break;
+    case 'hours':
+      ok = typeof v === 'number' && v > 0 && v <= 8760;
       break;
     case 'strategy':
       ok = STRATEGIES.includes(v as Strategy);

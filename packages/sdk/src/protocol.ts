@@ -6,6 +6,7 @@ import type {
   RawEvent,
   RecommendRequest,
   RecommendResult,
+  RotationOptions,
   StoredEvent,
 } from '@insitu/core';
 
@@ -32,8 +33,13 @@ export interface InsituConfig {
   flushInterval?: number;
   /** Shop-declared audiences, passed through to the profile service. */
   audiences?: JsonObject[];
-  /** Language of the profile summary (default `en`). */
+  /** Language of the profile summary and explanations (default `en`; `zh` for Chinese). */
   language?: string;
+  /**
+   * The shop's default rotation of items shown and skipped (for-you and trending rotate by
+   * default; `{ rate: 0 }` turns it off); a request's own `rotation` wins. See `RotationOptions`.
+   */
+  rotation?: RotationOptions;
   /**
    * Events insitu records by itself, without glue code on the page; every part is off by default
    * and goes through `track()`, so consent applies to it exactly as to the page's own calls.

@@ -33,6 +33,11 @@ export function rankItems(input: RankInput): Recommendation[] {
       }
     });
   }
+  const rotation = input.rotation;
+  if (rotation !== undefined) {
+    // Blended scores are ≥ 0 (each source is min-max normalised), so a factor only lowers them.
+    for (let i = 0; i < scores.length; i++) if (scores[i]! > -Infinity) scores[i]! *= rotation[i]!;
+  }
   const limit = Math.max(1, Math.min(LIMIT.max, Math.floor(request.limit ?? LIMIT.default)));
   const diversity = Math.max(0, Math.min(1, request.diversity ?? 0.3));
   const pool = topK(scores, diversity > 0 ? limit * POOL_FACTOR : limit);

@@ -53,8 +53,10 @@ export interface RankInput {
   vectors?: ItemVectors;
   request: Pick<
     RecommendRequest,
-    'strategy' | 'limit' | 'filter' | 'exclude' | 'diversity' | 'context'
+    'strategy' | 'limit' | 'filter' | 'exclude' | 'diversity' | 'context' | 'rotation'
   >;
   /** Language of explanation texts (default en). */
   locale?: 'en' | 'zh';
+  /** Score multipliers in catalog order (`rotationFactors`): items shown and skipped sink. */
+  rotation?: Float32Array;
 }

@@ -41,6 +41,11 @@ export interface ShopperState {
   /** The latest `ORDERS_CAP` orders, oldest first. */
   orders: ShopperOrder[];
   wishlist: { id: string; ts: number }[];
+  /**
+   * Items shown (Recommendation Shown) and not engaged with since: the times of their latest
+   * `SHOWN_TIMES` showings, oldest item first, at most `SHOWN_CAP` items. Rotation reads them.
+   */
+  shown: { id: string; ts: number[] }[];
 }
 
 /** What one event changed about orders and the wishlist, for the profile to credit or reverse. */
@@ -57,10 +62,13 @@ export interface ShopperChange {
 export const HISTORY_CAP = 200;
 /** Orders kept for refunds and updates to find. */
 export const ORDERS_CAP = 100;
+/** Items whose showings are remembered, and showings per item. */
+export const SHOWN_CAP = 300;
+export const SHOWN_TIMES = 5;
 
 /** A shopper insitu has never seen. */
 export function createShopperState(): ShopperState {
-  return { history: [], viewed: [], cart: [], orders: [], wishlist: [] };
+  return { history: [], viewed: [], cart: [], orders: [], wishlist: [], shown: [] };
 }
 
 /** Prices the catalog knows, for revenues an event does not state. */
@@ -90,6 +98,14 @@ function touch(state: ShopperState, id: string, ts: number, kind: InteractionKin
   const keep = before?.kind === 'purchase' && kind !== 'purchase' ? 'purchase' : kind;
   state.history.push({ id, ts: Math.max(ts, before?.ts ?? ts), kind: keep });
   if (state.history.length > HISTORY_CAP) state.history.shift();
+}
+
+function showed(state: ShopperState, id: string, ts: number): void {
+  const at = state.shown.findIndex((s) => s.id === id);
+  const entry = at < 0 ? { id, ts: [] as number[] } : state.shown.splice(at, 1)[0]!;
+  entry.ts = [...entry.ts, ts].slice(-SHOWN_TIMES);
+  state.shown.push(entry);
+  if (state.shown.length > SHOWN_CAP) state.shown.shift();
 }
 
 function addToCart(cart: ShopperLine[], line: ShopperLine, sign: 1 | -1, all = false): void {
@@ -183,7 +199,13 @@ export function applyShopperEvent(
   if (meaning === undefined) return {};
   const refs = productRefs(event.props);
   const change: ShopperChange = {};
+  if (meaning.impression) for (const r of refs) showed(state, r.id, event.ts);
   if (meaning.interaction !== undefined) {
+    // Engaging with an item clears its showings: it was not skipped.
+    if (state.shown.length > 0) {
+      const ids = new Set(refs.map((r) => r.id));
+      state.shown = state.shown.filter((s) => !ids.has(s.id));
+    }
     for (const r of refs) touch(state, r.id, event.ts, meaning.interaction);
     if (meaning.interaction === 'view') {
       for (const r of refs) {

@@ -87,7 +87,10 @@ export function modelService(): ModelService {
       if (model === undefined) return undefined;
       try {
         const events = await ctx.recent();
-        return await model.recommend(request, events, localeOf(ctx.config));
+        return await model.recommend(request, events, {
+          locale: localeOf(ctx.config),
+          ...(ctx.config.rotation === undefined ? {} : { rotation: ctx.config.rotation }),
+        });
       } catch (error) {
         // The basic strategies still answer; the page hears what went wrong.
         ctx.report(toErrorInfo(error));

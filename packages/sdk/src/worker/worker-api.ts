@@ -189,7 +189,15 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
           if (result) return result;
         }
         const events = await recent.get();
-        return basicRecommend(request, events, await loadCatalog(), Date.now(), localeOf(config));
+        const catalog = await loadCatalog();
+        return basicRecommend(
+          request,
+          events,
+          catalog,
+          Date.now(),
+          localeOf(config),
+          config.rotation,
+        );
       }),
 
     profile: () => reply(() => first((s) => s.profile?.bind(s), 'profile()')),

@@ -5,6 +5,7 @@ import type {
   IntentModel,
   RecommendRequest,
   RecommendResult,
+  RotationOptions,
   SegmentCentroids,
   StoredEvent,
 } from '@insitu/core';
@@ -22,7 +23,7 @@ export interface ModelHandle {
   recommend(
     request: RecommendRequest,
     newestFirst: readonly StoredEvent[],
-    locale?: 'en' | 'zh',
+    options?: { locale?: 'en' | 'zh'; rotation?: RotationOptions },
   ): Promise<RecommendResult | undefined>;
   /** Resolves when the backends are measured and the fastest is in use. */
   readonly backendReady: Promise<void>;
@@ -70,8 +71,8 @@ export async function openModel(
   };
   return {
     backendReady,
-    recommend: (request, newestFirst, locale = 'en') =>
-      modelRecommend(strategyModel, request, historyOf(newestFirst), locale),
+    recommend: (request, newestFirst, options = {}) =>
+      modelRecommend(strategyModel, request, historyOf(newestFirst), options),
     info: () => ({
       state: 'ready',
       backend: engine.name,

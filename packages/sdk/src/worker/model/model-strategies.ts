@@ -1,6 +1,8 @@
 import {
   rankItems,
+  rotationFactors,
   rowsById,
+  type RotationOptions,
   type HistoryEntry,
   type RankInput,
   type RecommendRequest,
@@ -22,6 +24,8 @@ export interface StrategyModel {
   norms: Float32Array;
   /** Language of the explanations (the shop's configured `language`). */
   locale?: 'en' | 'zh';
+  /** This request's rotation factors (catalog order), when rotation applies. */
+  rotation?: Float32Array;
 }
 
 /** Neighbours read per anchor or history item: deeper than any page shows. */
@@ -70,7 +74,8 @@ const rank = (
     sources,
     vectors: m.vectors,
     request,
-    locale: m.locale,
+    ...(m.locale === undefined ? {} : { locale: m.locale }),
+    ...(m.rotation === undefined ? {} : { rotation: m.rotation }),
     ...extra,
   }),
   source: 'model',
@@ -169,9 +174,23 @@ export async function modelRecommend(
   model: StrategyModel,
   request: RecommendRequest,
   shopper: ShopperHistory,
-  locale: 'en' | 'zh' = 'en',
+  options: { locale?: 'en' | 'zh'; rotation?: RotationOptions; now?: number } = {},
 ): Promise<RecommendResult | undefined> {
-  const m = { ...model, locale };
+  const items = model.catalog.items;
+  const rows = rowsById(items);
+  const rotation = rotationFactors(
+    shopper.shown,
+    (id) => rows.get(id),
+    items.length,
+    request,
+    options.now ?? Date.now(),
+    options.rotation,
+  );
+  const m: StrategyModel = {
+    ...model,
+    locale: options.locale ?? 'en',
+    ...(rotation === undefined ? {} : { rotation }),
+  };
   if (request.strategy === 'for-you') return forYou(m, request, shopper);
   if (request.strategy === 'similar-items') return similar(m, request, shopper);
   if (request.strategy === 'bought-together') return boughtTogether(m, request, shopper);

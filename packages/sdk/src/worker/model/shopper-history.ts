@@ -8,6 +8,8 @@ export interface ShopperHistory {
   cart: number[];
   /** The latest viewed item's catalog index, if any. */
   lastViewed: number | undefined;
+  /** Items shown and not engaged with, by id, with the times of their showings (rotation). */
+  shown: readonly { id: string; ts: readonly number[] }[];
 }
 
 /**
@@ -32,5 +34,5 @@ export function shopperHistory(
   }
   const last = state.viewed.at(-1);
   const lastViewed = last === undefined ? undefined : indexOf(last);
-  return { history, cart, lastViewed };
+  return { history, cart, lastViewed, shown: state.shown };
 }

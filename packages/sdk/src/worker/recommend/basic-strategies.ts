@@ -4,6 +4,7 @@ import {
   meaningOf,
   metadataSimilarity,
   rankItems,
+  rotationFactors,
   rowsById,
   shopperStateOf,
   type Catalog,
@@ -11,6 +12,7 @@ import {
   type HistoryEntry,
   type RecommendRequest,
   type RecommendResult,
+  type RotationOptions,
   type ScoreSource,
   type StoredEvent,
 } from '@insitu/core';
@@ -99,6 +101,7 @@ export function basicRecommend(
   catalog: Catalog | undefined,
   now = Date.now(),
   locale: 'en' | 'zh' = 'en',
+  shopRotation?: RotationOptions,
 ): RecommendResult {
   const { strategy, limit } = normalise(req);
   const items: readonly CatalogItem[] = catalog?.items ?? [...itemsSeen(newestFirst).values()];
@@ -134,6 +137,14 @@ export function basicRecommend(
     { kind: 'trending', scores: localCounts(newestFirst, rows, n, now), weight: 1 },
     { kind: 'popularity', scores: fillOf(items), weight: FILL_WEIGHT },
   ];
+  const rotation = rotationFactors(
+    shopper.shown,
+    (id) => rows.get(id),
+    n,
+    request,
+    now,
+    shopRotation,
+  );
   const anchorId = req.itemId ?? shopper.viewed.at(-1);
   const anchor = anchorId === undefined ? undefined : rows.get(anchorId);
   if (strategy === 'similar-items' && anchor !== undefined) {
@@ -151,6 +162,7 @@ export function basicRecommend(
     ...((strategy === 'similar-items' || strategy === 'bought-together') && anchor !== undefined
       ? { anchor }
       : {}),
+    ...(rotation === undefined ? {} : { rotation }),
     request,
     locale,
   });
