@@ -12,6 +12,16 @@ function rejects(input: unknown, field: string) {
   }
 }
 
+describe('validateRecommendRequest rotation', () => {
+  it('takes a rate from 0 to 1 and a half-life in hours, nothing else', () => {
+    rejects({ strategy: 'for-you', rotation: { rate: 2 } }, 'rotation.rate');
+    rejects({ strategy: 'for-you', rotation: { hours: 0 } }, 'rotation.hours');
+    rejects({ strategy: 'for-you', rotation: { hours: '24' } }, 'rotation.hours');
+    rejects({ strategy: 'for-you', rotation: false }, 'rotation');
+    rejects({ strategy: 'for-you', rotation: { speed: 1 } }, 'rotation.speed');
+  });
+});
+
 describe('validateRecommendRequest accepts', () => {
   it('every documented option, returning a clean copy', () => {
     const input = {
@@ -22,6 +32,7 @@ describe('validateRecommendRequest accepts', () => {
       exclude: { ids: ['a', 7], purchased: false, inCart: true },
       diversity: 0.5,
       context: { category: 'Running' },
+      rotation: { rate: 0.3, hours: 12 },
     };
     const r = validateRecommendRequest(input);
     expect(r.ok && r.value).toEqual({ ...input, exclude: { ...input.exclude, ids: ['a', '7'] } });
