@@ -1,0 +1,89 @@
+// Small SVG charts. Sizes go in as SVG attributes, never style attributes: a strict CSP
+// (`style-src 'self'`) blocks those, while colours come from the adopted stylesheet.
+const NS = 'http://www.w3.org/2000/svg';
+
+/** An SVG element with attributes. */
+export function svg(tag: string, attrs: Record<string, string | number>): SVGElement {
+  const node = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  return node;
+}
+
+/** A horizontal bar, `share` 0…1 of its track; the text next to it carries the number. */
+export function bar(share: number): SVGElement {
+  const root = svg('svg', {
+    viewBox: '0 0 100 8',
+    preserveAspectRatio: 'none',
+    'aria-hidden': 'true',
+    class: 'bar-svg',
+  });
+  root.append(
+    svg('rect', { class: 'track', width: 100, height: 8, rx: 4 }),
+    svg('rect', { class: 'fill', width: Math.max(2, Math.round(100 * share)), height: 8, rx: 4 }),
+  );
+  return root;
+}
+
+/** A half-circle gauge for a 0…1 score, with the percentage in the middle. */
+export function gauge(value: number, label: string): SVGElement {
+  const pct = Math.round(100 * Math.min(1, Math.max(0, value)));
+  const root = svg('svg', {
+    viewBox: '0 0 100 58',
+    role: 'img',
+    'aria-label': `${label}: ${pct}%`,
+    class: 'gauge',
+  });
+  const arc = 'M10 50 A40 40 0 0 1 90 50';
+  root.append(
+    svg('path', { d: arc, class: 'track', pathLength: 100 }),
+    svg('path', { d: arc, class: 'fill', pathLength: 100, 'stroke-dasharray': `${pct} 100` }),
+  );
+  const text = svg('text', { x: 50, y: 48, 'text-anchor': 'middle', class: 'gauge-text' });
+  text.textContent = `${pct}%`;
+  root.append(text);
+  return root;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Events per day from the first active day to the last (at most the last 30), as columns. Days
+ * with no events are filled in, so the gaps between visits show.
+ */
+export function activity(
+  days: { day: string; events: number }[],
+  label: (n: number, d: number) => string,
+): SVGElement {
+  const byDay = new Map(days.map((d) => [d.day, d.events]));
+  const last = Date.parse(days[days.length - 1]?.day ?? '') || Date.now();
+  const first = Math.max(Date.parse(days[0]?.day ?? '') || last, last - 29 * DAY);
+  const n = Math.round((last - first) / DAY) + 1;
+  const counts = Array.from(
+    { length: n },
+    (_, i) => byDay.get(new Date(first + i * DAY).toISOString().slice(0, 10)) ?? 0,
+  );
+  const total = counts.reduce((a, b) => a + b, 0);
+  const max = Math.max(1, ...counts);
+  const w = 240 / Math.max(n, 7);
+  const root = svg('svg', {
+    viewBox: '0 0 240 48',
+    role: 'img',
+    'aria-label': label(total, n),
+    class: 'activity',
+  });
+  root.append(svg('line', { x1: 0, x2: 240, y1: 47.5, y2: 47.5, class: 'axis' }));
+  counts.forEach((c, i) => {
+    const h = c === 0 ? 0 : Math.max(2, (44 * c) / max);
+    root.append(
+      svg('rect', {
+        x: i * w + w * 0.15,
+        y: 47 - h,
+        width: w * 0.7,
+        height: h,
+        rx: 1.5,
+        class: 'fill',
+      }),
+    );
+  });
+  return root;
+}
