@@ -56,7 +56,12 @@ export function mountPrivacyCentre(
   const when = (ts: number | undefined) =>
     ts === undefined
       ? '–'
-      : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ts);
+      : new Intl.DateTimeFormat(locale, {
+          month: 'short',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: '2-digit',
+        }).format(ts);
   const fact = (id: string, label: string) => {
     const dd = h('dd', { id }, '…');
     return [h('div', {}, h('dt', {}, label), dd), dd] as const;

@@ -9,7 +9,8 @@ h3{margin:0 0 .5rem;font-size:.8rem;text-transform:uppercase;letter-spacing:.04e
 p{margin:0}
 .muted,.why{color:var(--insitu-muted,#57606a)}
 .why{font-size:.8rem;margin-top:.125rem}
-dl{display:grid;grid-template-columns:repeat(auto-fit,minmax(7.5rem,1fr));gap:.5rem;margin:0}
+dl{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:.5rem;margin:0}
+#profile-body{display:grid;gap:1.25rem}
 dl div{background:var(--insitu-image-bg,#f6f8fa);border-radius:calc(var(--insitu-radius,.5rem) * .75);padding:.5rem .75rem;min-width:0}
 dt{font-size:.75rem;color:var(--insitu-muted,#57606a)}
 dd{margin:0;font-weight:600;overflow-wrap:anywhere}
@@ -32,7 +33,8 @@ button:focus-visible,input:focus-visible{outline:3px solid var(--insitu-focus,#0
 .gauges figure{margin:0;text-align:center}
 .gauge{width:100%;max-width:9rem;display:block;margin:0 auto}
 .gauge path{fill:none;stroke-width:10;stroke-linecap:round}
-.gauge .track,.bar-svg .track{stroke:#eaeef2;fill:#eaeef2}
+.gauge .track{stroke:#eaeef2}
+.bar-svg .track{fill:#eaeef2}
 .gauge .fill{stroke:var(--insitu-accent,#1a7f37)}
 .churn .gauge .fill{stroke:var(--insitu-warn,#9a6700)}
 .gauge-text{font-size:16px;font-weight:700;fill:currentColor}
