@@ -4,6 +4,7 @@ import { modelRails } from './model-rails.spec.ts';
 import { multiTab } from './multi-tab.spec.ts';
 import { consentRequired, globalPrivacyControl } from './privacy.spec.ts';
 import { quickNavigation } from './quick-navigation.spec.ts';
+import { widgetsFixture } from './widgets-fixture.spec.ts';
 
 /** Every end-to-end spec, in the order they run. */
 export const specs: E2ESpec[] = [
@@ -13,4 +14,5 @@ export const specs: E2ESpec[] = [
   quickNavigation,
   consentRequired,
   globalPrivacyControl,
+  widgetsFixture,
 ];
