@@ -51,10 +51,10 @@ export async function layoutShift(page: Page): Promise<{ cls: number; shifts: st
   });
 }
 
-/** axe-core's violations on the whole page (open shadow roots included). */
-export async function axeViolations(page: Page): Promise<string[]> {
+/** axe-core's violations on the page, or in `include` (selectors); open shadow roots included. */
+export async function axeViolations(page: Page, include?: string[]): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
+  return page.evaluate(async (sel) => {
     const axe = (
       window as unknown as {
         axe: {
@@ -65,9 +65,10 @@ export async function axeViolations(page: Page): Promise<string[]> {
         };
       }
     ).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
+    const target = sel ? ({ include: sel.map((s) => [s]) } as unknown as Document) : document;
+    const r = await axe.run(target, { resultTypes: ['violations'] });
     return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
+  }, include);
 }
 
 /** Natural widths of a widget's images, after each has loaded or failed. */

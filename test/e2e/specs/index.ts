@@ -5,6 +5,7 @@ import { multiTab } from './multi-tab.spec.ts';
 import { consentRequired, globalPrivacyControl } from './privacy.spec.ts';
 import { quickNavigation } from './quick-navigation.spec.ts';
 import { widgetsFixture } from './widgets-fixture.spec.ts';
+import { widgetsChinese, widgetsCsp } from './widgets-pages.spec.ts';
 
 /** Every end-to-end spec, in the order they run. */
 export const specs: E2ESpec[] = [
@@ -15,4 +16,6 @@ export const specs: E2ESpec[] = [
   consentRequired,
   globalPrivacyControl,
   widgetsFixture,
+  widgetsCsp,
+  widgetsChinese,
 ];

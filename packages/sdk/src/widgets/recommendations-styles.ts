@@ -8,8 +8,8 @@ export const RECOMMENDATIONS_CSS = `
 :host{display:block;container-type:inline-size;font-family:var(--insitu-font,inherit);color:var(--insitu-color,#1f2328);margin-block:var(--insitu-margin,1.5rem)}
 :host([hidden]),[hidden]{display:none!important}
 .h{margin:0 0 .75rem;font-size:var(--insitu-heading-size,1.25rem);font-weight:700;line-height:1.3;color:var(--insitu-heading-color,inherit)}
-ul{list-style:none;margin:0;padding:0;display:grid;gap:var(--insitu-gap,1rem);--c:2}
-@container (min-width:36rem){ul{--c:3}}
+ul{list-style:none;margin:0;padding:0;display:grid;gap:var(--insitu-gap,1rem);--c:2;--l:3}
+@container (min-width:36rem){ul{--c:3;--l:2}}
 @container (min-width:52rem){ul{--c:4}}
 @container (min-width:80rem){ul{--c:5}}
 .grid{grid-template-columns:repeat(var(--insitu-columns,var(--c)),minmax(0,1fr))}
@@ -24,6 +24,7 @@ li:hover .t{text-decoration:underline}
 img{display:block;width:100%;height:100%;object-fit:var(--insitu-image-fit,cover)}
 .t,.p,.w{margin:0 .75rem;line-height:1.3;overflow:hidden}
 .t,.w{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;min-height:2.6em}
+.t{-webkit-line-clamp:var(--l);min-height:calc(var(--l) * 1.3em)}
 .t{font-size:.95rem;font-weight:600}
 .p{font-size:1rem;font-weight:700;height:1.3em;white-space:nowrap;text-overflow:ellipsis;color:var(--insitu-price-color,inherit)}
 .w{font-size:.8rem;color:var(--insitu-muted,#57606a)}

@@ -45,10 +45,13 @@ export function gauge(value: number, label: string): SVGElement {
 }
 
 const DAY = 86_400_000;
+/** The chart always spans at least a week, so one busy day reads as a day, not as a block. */
+const MIN_DAYS = 7;
+const MAX_DAYS = 30;
 
 /**
- * Events per day from the first active day to the last (at most the last 30), as columns. Days
- * with no events are filled in, so the gaps between visits show.
+ * Events per day up to the last active day, over the last 7–30 days, as columns. Days with no
+ * events are filled in, so the gaps between visits show.
  */
 export function activity(
   days: { day: string; events: number }[],
@@ -56,33 +59,28 @@ export function activity(
 ): SVGElement {
   const byDay = new Map(days.map((d) => [d.day, d.events]));
   const last = Date.parse(days[days.length - 1]?.day ?? '') || Date.now();
-  const first = Math.max(Date.parse(days[0]?.day ?? '') || last, last - 29 * DAY);
-  const n = Math.round((last - first) / DAY) + 1;
+  const first = Date.parse(days[0]?.day ?? '') || last;
+  const n = Math.min(MAX_DAYS, Math.max(MIN_DAYS, Math.round((last - first) / DAY) + 1));
   const counts = Array.from(
     { length: n },
-    (_, i) => byDay.get(new Date(first + i * DAY).toISOString().slice(0, 10)) ?? 0,
+    (_, i) => byDay.get(new Date(last - (n - 1 - i) * DAY).toISOString().slice(0, 10)) ?? 0,
   );
   const total = counts.reduce((a, b) => a + b, 0);
+  const active = Math.round((last - first) / DAY) + 1;
   const max = Math.max(1, ...counts);
-  const w = 240 / Math.max(n, 7);
+  const w = 240 / n;
   const root = svg('svg', {
     viewBox: '0 0 240 48',
+    preserveAspectRatio: 'none',
     role: 'img',
-    'aria-label': label(total, n),
+    'aria-label': label(total, active),
     class: 'activity',
   });
   root.append(svg('line', { x1: 0, x2: 240, y1: 47.5, y2: 47.5, class: 'axis' }));
   counts.forEach((c, i) => {
     const h = c === 0 ? 0 : Math.max(2, (44 * c) / max);
     root.append(
-      svg('rect', {
-        x: i * w + w * 0.15,
-        y: 47 - h,
-        width: w * 0.7,
-        height: h,
-        rx: 1.5,
-        class: 'fill',
-      }),
+      svg('rect', { x: i * w + w * 0.2, y: 47 - h, width: w * 0.6, height: h, class: 'fill' }),
     );
   });
   return root;

@@ -66,7 +66,7 @@ export const PRIVACY_TEXTS: Record<WidgetLanguage, PrivacyTexts> = {
     churnWhy: (c) =>
       c.daysSinceLastVisit === null
         ? 'No earlier visit yet.'
-        : `Last visit ${plural(Math.round(c.daysSinceLastVisit), 'day', 'days')} ago; ${c.basis === 'rhythm' ? 'you usually return' : 'shoppers typically return'} every ${plural(Math.round(c.usualGapDays), 'day', 'days')}.`,
+        : `Last visit ${c.daysSinceLastVisit < 1 ? 'today' : `${plural(Math.round(c.daysSinceLastVisit), 'day', 'days')} ago`}; ${c.basis === 'rhythm' ? 'you usually return' : 'shoppers typically return'} every ${plural(Math.round(c.usualGapDays), 'day', 'days')}.`,
     interests: 'Your interests',
     groups: { categories: 'Categories', brands: 'Brands', tags: 'Tags' },
     activity: 'Activity',
@@ -102,7 +102,7 @@ export const PRIVACY_TEXTS: Record<WidgetLanguage, PrivacyTexts> = {
     churnWhy: (c) =>
       c.daysSinceLastVisit === null
         ? '还没有更早的访问。'
-        : `上次访问在 ${Math.round(c.daysSinceLastVisit)} 天前；${c.basis === 'rhythm' ? '你通常' : '顾客通常'}每 ${Math.round(c.usualGapDays)} 天回访一次。`,
+        : `上次访问${c.daysSinceLastVisit < 1 ? '在今天' : `在 ${Math.round(c.daysSinceLastVisit)} 天前`}；${c.basis === 'rhythm' ? '你通常' : '顾客通常'}每 ${Math.round(c.usualGapDays)} 天回访一次。`,
     interests: '你的兴趣',
     groups: { categories: '类别', brands: '品牌', tags: '标签' },
     activity: '活跃度',

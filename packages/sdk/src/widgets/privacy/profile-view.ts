@@ -4,6 +4,16 @@ import type { PrivacyTexts } from './privacy-texts.ts';
 import { h } from './dom.ts';
 
 type Scored = { id: string; score: number };
+const DAY = 86_400_000;
+
+/** "12 events over 3 days": the same words the chart's accessible name has. */
+function activityCaption(days: { day: string; events: number }[], t: PrivacyTexts): string {
+  const span = Date.parse(days[days.length - 1]!.day) - Date.parse(days[0]!.day);
+  return t.activityLabel(
+    days.reduce((s, d) => s + d.events, 0),
+    Math.round(span / DAY) + 1,
+  );
+}
 const pct = (x: number) => `${Math.round(100 * x)}%`;
 
 /** The top five of one affinity list, each with its bar and the reason the worker gave. */
@@ -82,7 +92,13 @@ export function profileView(p: Profile, t: PrivacyTexts): HTMLElement[] {
     ),
     groups.some(Boolean) ? h('div', { id: 'interests' }, h('h3', {}, t.interests), groups) : null,
     activityDays.length
-      ? h('div', {}, h('h3', {}, t.activity), activity(activityDays, t.activityLabel))
+      ? h(
+          'div',
+          {},
+          h('h3', {}, t.activity),
+          activity(activityDays, t.activityLabel),
+          h('p', { class: 'why' }, activityCaption(activityDays, t)),
+        )
       : null,
   ].filter((x): x is HTMLDivElement => x !== null);
 }
