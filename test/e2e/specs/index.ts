@@ -4,6 +4,7 @@ import { modelRails } from './model-rails.spec.ts';
 import { multiTab } from './multi-tab.spec.ts';
 import { consentRequired, globalPrivacyControl } from './privacy.spec.ts';
 import { quickNavigation } from './quick-navigation.spec.ts';
+import { widgetsDemo } from './widgets-demo.spec.ts';
 import { widgetsFixture } from './widgets-fixture.spec.ts';
 import { widgetsChinese, widgetsCsp } from './widgets-pages.spec.ts';
 
@@ -18,4 +19,5 @@ export const specs: E2ESpec[] = [
   widgetsFixture,
   widgetsCsp,
   widgetsChinese,
+  widgetsDemo,
 ];

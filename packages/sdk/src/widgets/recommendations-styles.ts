@@ -8,12 +8,12 @@ export const RECOMMENDATIONS_CSS = `
 :host{display:block;container-type:inline-size;font-family:var(--insitu-font,inherit);color:var(--insitu-color,#1f2328);margin-block:var(--insitu-margin,1.5rem)}
 :host([hidden]),[hidden]{display:none!important}
 .h{margin:0 0 .75rem;font-size:var(--insitu-heading-size,1.25rem);font-weight:700;line-height:1.3;color:var(--insitu-heading-color,inherit)}
-ul{list-style:none;margin:0;padding:0;display:grid;gap:var(--insitu-gap,1rem);--c:2;--l:3}
-@container (min-width:36rem){ul{--c:3;--l:2}}
-@container (min-width:52rem){ul{--c:4}}
-@container (min-width:80rem){ul{--c:5}}
+ul{list-style:none;margin:0;padding:0;display:grid;gap:var(--insitu-gap,1rem);--c:2;--k:2;--l:3}
+@container (min-width:36rem){ul{--c:3;--k:3;--l:2}}
+@container (min-width:52rem){ul{--c:4;--k:5}}
+@container (min-width:80rem){ul{--c:5;--k:6}}
 .grid{grid-template-columns:repeat(var(--insitu-columns,var(--c)),minmax(0,1fr))}
-.carousel{grid-auto-flow:column;grid-auto-columns:var(--insitu-card-width,calc((100% - var(--c) * var(--insitu-gap,1rem)) / (var(--c) + .4)));overflow-x:auto;overscroll-behavior-x:contain;scroll-snap-type:x mandatory;scroll-padding-inline:2px;padding:2px 2px .75rem;scrollbar-width:thin}
+.carousel{grid-auto-flow:column;grid-auto-columns:var(--insitu-card-width,calc((100% - var(--k) * var(--insitu-gap,1rem)) / (var(--k) + .4)));overflow-x:auto;overscroll-behavior-x:contain;scroll-snap-type:x mandatory;scroll-padding-inline:2px;padding:2px 2px .75rem;scrollbar-width:thin}
 .carousel>li{scroll-snap-align:start}
 li{position:relative;display:flex;flex-direction:column;gap:.375rem;padding-bottom:.75rem;min-width:0;background:var(--insitu-card-bg,#fff);color:var(--insitu-color,#1f2328);border:1px solid var(--insitu-border,#d0d7de);border-radius:var(--insitu-radius,.5rem);overflow:hidden}
 a{color:inherit;text-decoration:none;display:flex;flex-direction:column;gap:.375rem;outline:none}
