@@ -119,6 +119,32 @@ export const widgetsFixture: E2ESpec = {
         );
         await shot(page.locator('#grid'), artifacts, 'widget-grid-themed-1280');
 
+        // Visible focus: a keyboard-focused card link draws its outline over the whole card.
+        const outline = await page.locator('#grid').evaluate((el) => {
+          const a = el.shadowRoot!.querySelector('a')!;
+          a.focus();
+          return getComputedStyle(a, '::after').outlineWidth;
+        });
+        assert.equal(outline, '3px', 'focused card shows its focus ring');
+        // prefers-reduced-motion: the skeleton does not pulse.
+        const pulse = async () =>
+          page.evaluate(() => {
+            const el = document.createElement('insitu-recommendations') as HTMLElement & {
+              client: unknown;
+            };
+            el.client = { recommend: () => new Promise(() => undefined), track: async () => {} };
+            document.body.append(el);
+            const name = getComputedStyle(
+              el.shadowRoot!.querySelector('li.sk .box')!,
+            ).animationName;
+            el.remove();
+            return name;
+          });
+        assert.equal(await pulse(), 'pulse');
+        await page.emulateMedia({ reducedMotion: 'reduce' });
+        assert.equal(await pulse(), 'none', 'no animation under prefers-reduced-motion');
+        await page.emulateMedia({ reducedMotion: null });
+
         // Export downloads exactly what export() returns.
         await flushed(page);
         const [download] = await Promise.all([
