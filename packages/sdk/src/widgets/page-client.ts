@@ -1,3 +1,4 @@
+import type { InsituError } from '@insitu/core';
 import type { Insitu } from '../main/types.ts';
 
 /** How long an element waits for `window.insitu` when the widget script runs before the snippet. */
@@ -5,6 +6,18 @@ const WAIT_STEPS = 50;
 const WAIT_MS = 200;
 
 const fromPage = (): Partial<Insitu> | undefined => (window as { insitu?: Partial<Insitu> }).insitu;
+
+/**
+ * An `InsituError`-shaped error (name, `code`, message). Not the class itself: importing it would
+ * make the bundler split core's errors module into a chunk shared with insitu.js, one more request
+ * before widgets.js can run.
+ */
+const missing = (): InsituError =>
+  Object.assign(new Error('insitu is not on this page: paste the snippet before the widgets.'), {
+    name: 'InsituError',
+    code: 'worker_unavailable',
+    field: undefined,
+  } as const);
 
 /**
  * The page's insitu client (the snippet's queue stub works too: its calls are replayed), waited for
@@ -23,7 +36,7 @@ export async function pageClient<K extends keyof Insitu>(
   }
   const c = fromPage();
   if (ok(c)) return c;
-  throw new Error('insitu is not on this page: paste the snippet before the widgets');
+  throw missing();
 }
 
 /** Subscribes to `change` on the real client or on the snippet's stub (whose `on` is queued). */

@@ -3,6 +3,7 @@ import type { Insitu } from '../main/types.ts';
 import { adoptStyles } from './adopt-styles.ts';
 import { formatPrice, languageOf, localeOf } from './language.ts';
 import { pageClient } from './page-client.ts';
+import { trackClick, trackShown } from './recommendation-tracking.ts';
 import { RECOMMENDATIONS_CSS } from './recommendations-styles.ts';
 import { renderFromTemplate, renderItem, skeletonItem, type RenderItem } from './render-item.ts';
 import { RECOMMENDATION_TEXTS } from './widget-texts.ts';
@@ -16,12 +17,6 @@ export type TransformItems = (
 
 const STRATEGIES = ['for-you', 'similar-items', 'bought-together', 'trending', 'recently-viewed'];
 let uid = 0;
-
-/** Tracking is best effort: a failure must not surface in the page. */
-const track = (client: Client, name: string, props: object) =>
-  void Promise.resolve()
-    .then(() => client.track(name, props))
-    .catch(() => undefined);
 
 const h = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}) => {
   const node = document.createElement(tag);
@@ -58,6 +53,8 @@ export class InsituRecommendations extends HTMLElement {
   transform: TransformItems | undefined;
   private run = 0;
   private observer: IntersectionObserver | undefined;
+  /** What is on screen, for click tracking. */
+  private shown: { client: Client; result: RecommendResult } | undefined;
   private readonly root: ShadowRoot;
   private readonly headingEl: HTMLElement;
   private readonly headingSlot: HTMLSlotElement;
@@ -82,7 +79,9 @@ export class InsituRecommendations extends HTMLElement {
     this.fallback.append(h('slot'));
     section.append(this.headingEl, this.status, this.list);
     this.root.append(section, this.fallback);
-    this.root.addEventListener('click', (e) => this.clicked(e));
+    this.root.addEventListener('click', (e) => {
+      if (this.shown) trackClick(e, this.shown.client, this.shown.result);
+    });
   }
 
   connectedCallback(): void {
@@ -216,38 +215,8 @@ export class InsituRecommendations extends HTMLElement {
     this.fallback.hidden = true;
     this.dataset['state'] = 'filled';
     this.shown = { client, result };
-    this.observeShown();
-  }
-
-  private shown: { client: Client; result: RecommendResult } | undefined;
-
-  private observeShown(): void {
-    const { client, result } = this.shown!;
-    const products = result.items.map((r, i) => ({ product_id: r.item.id, position: i + 1 }));
-    const report = () =>
-      track(client, 'Recommendation Shown', { strategy: result.strategy, products });
     this.observer?.disconnect();
-    if (typeof IntersectionObserver === 'undefined') return report();
-    this.observer = new IntersectionObserver((entries) => {
-      if (!entries.some((e) => e.isIntersecting)) return;
-      this.observer?.disconnect();
-      report();
-    });
-    this.observer.observe(this);
-  }
-
-  private clicked(e: Event): void {
-    if (this.shown === undefined) return;
-    const li = e.composedPath().find((n) => n instanceof HTMLLIElement && n.dataset['productId']);
-    if (!(li instanceof HTMLLIElement)) return;
-    const { client, result } = this.shown;
-    const rec = result.items.find((r) => r.item.id === li.dataset['productId']);
-    track(client, 'Recommendation Clicked', {
-      product_id: li.dataset['productId'],
-      position: Number(li.dataset['position']),
-      strategy: result.strategy,
-      ...(rec?.item.price === undefined ? {} : { price: rec.item.price }),
-    });
+    this.observer = trackShown(this, client, result);
   }
 
   private emit(type: string, detail: object): void {

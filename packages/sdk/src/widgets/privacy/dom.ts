@@ -1,3 +1,5 @@
+// The privacy centre's own tiny element builder: importing the widgets entry's would make the
+// bundler split a chunk shared by both, one more request before widgets.js runs.
 type Child = Node | string | null | undefined | false;
 
 /**
