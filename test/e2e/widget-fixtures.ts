@@ -99,7 +99,8 @@ export async function writeWidgetFixtures(dir: string): Promise<void> {
       '<shop-app></shop-app>',
     ),
   );
-  const loader = `<script type="module" async src="/insitu/insitu.js" data-catalog="/e2e/catalog-relative.json"></script>`;
+  // No <base> here, so the catalog with root-relative image paths (the demo's).
+  const loader = `<script type="module" async src="/insitu/insitu.js" data-catalog="/insitu/catalog.json"></script>`;
   writeFileSync(
     join(dir, 'e2e', 'csp.html'),
     html(

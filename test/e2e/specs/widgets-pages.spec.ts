@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { E2ESpec } from '../harness.ts';
-import { VIEWPORTS, axeViolations, shot } from '../widget-checks.ts';
+import { VIEWPORTS, axeViolations, imageWidths, shot } from '../widget-checks.ts';
 
 /** A few product views, so the widgets have something to show. */
 async function browse(page: Page): Promise<void> {
@@ -32,6 +32,7 @@ export const widgetsCsp: E2ESpec = {
       return { radius: s.borderRadius, display: s.display, list: s.listStyleType };
     });
     assert.deepEqual(styles, { radius: '8px', display: 'flex', list: 'none' }, 'styled under CSP');
+    for (const img of await imageWidths(widget)) assert.ok(img.width > 0, `${img.src} loaded`);
     const violations = await page.evaluate(
       () => (window as unknown as { __violations: string[] }).__violations,
     );

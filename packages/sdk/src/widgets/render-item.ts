@@ -40,6 +40,8 @@ export const renderItem: RenderItem = (rec, ctx) => {
     const img = el('img', '', 'image') as HTMLImageElement;
     img.alt = '';
     img.decoding = 'async';
+    // A missing file leaves the tinted box, not the browser's broken-image icon.
+    img.addEventListener('error', () => (img.hidden = true));
     img.src = src;
     box.append(img);
   }
