@@ -18,7 +18,8 @@ const MODEL_MANIFEST = resolve(
 );
 const MARKER = /<!-- insitu snippet:[^>]*-->/;
 /** The custom elements (<insitu-recommendations>, <insitu-promo>, <insitu-profile>). */
-export const WIDGETS_TAG = '<script type="module" src="/insitu/widgets.js"></script>';
+export const WIDGETS_TAG =
+  '<script type="module" blocking="render" src="/insitu/widgets.js"></script>';
 
 /**
  * What a shop pastes into its <head>: the SDK's snippet verbatim inside a script element. The

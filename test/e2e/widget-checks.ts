@@ -24,12 +24,12 @@ export async function watchLayoutShifts(ctx: BrowserContext): Promise<void> {
       for (const e of list.getEntries() as (PerformanceEntry & {
         value: number;
         hadRecentInput: boolean;
-        sources?: { node?: Node }[];
+        sources?: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
       })[]) {
         if (e.hadRecentInput) continue;
         w.__cls += e.value;
         w.__shifts.push(
-          `${e.value.toFixed(4)} ${(e.sources ?? []).map((s) => s.node?.nodeName).join(',')}`,
+          `${e.value.toFixed(4)} ${(e.sources ?? []).map((s) => `${s.node?.nodeName} y ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)} at ${Math.round(e.startTime)} ms`).join(',')}`,
         );
       }
     }).observe({ type: 'layout-shift', buffered: true });

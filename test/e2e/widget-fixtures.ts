@@ -99,14 +99,16 @@ export async function writeWidgetFixtures(dir: string): Promise<void> {
       '<shop-app></shop-app>',
     ),
   );
-  // No <base> here, so the catalog with root-relative image paths (the demo's).
+  // No <base> here, so the catalog with root-relative image paths (the demo's). The widgets tag
+  // is the README's: `blocking="render"`, so the element in the HTML never paints before its
+  // skeleton (the test measures CLS on this page too).
   const loader = `<script type="module" async src="/insitu/insitu.js" data-catalog="/insitu/catalog.json"></script>`;
   writeFileSync(
     join(dir, 'e2e', 'csp.html'),
     html(
       'en',
-      `<meta http-equiv="Content-Security-Policy" content="${CSP}"><title>CSP shop</title><script src="/e2e/csp-listener.js"></script>${loader}<script type="module" src="/insitu/widgets.js"></script>`,
-      '<insitu-recommendations strategy="trending" limit="4"><p>Our best sellers</p></insitu-recommendations>',
+      `<meta http-equiv="Content-Security-Policy" content="${CSP}"><title>CSP shop</title><script src="/e2e/csp-listener.js"></script>${loader}<script type="module" blocking="render" src="/insitu/widgets.js"></script>`,
+      '<main><h1>CSP shop</h1><insitu-recommendations strategy="trending" limit="4"><p>Our best sellers</p></insitu-recommendations><p>Content below the widget.</p></main>',
     ),
   );
 }

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { E2ESpec } from '../harness.ts';
-import { VIEWPORTS, axeViolations, imageWidths, shot } from '../widget-checks.ts';
+import {
+  VIEWPORTS,
+  axeViolations,
+  imageWidths,
+  layoutShift,
+  shot,
+  watchLayoutShifts,
+} from '../widget-checks.ts';
 
 /** A few product views, so the widgets have something to show. */
 async function browse(page: Page): Promise<void> {
@@ -19,6 +26,7 @@ export const widgetsCsp: E2ESpec = {
   name: "widgets: strict CSP (script-src/style-src/worker-src 'self'): styled, no violation",
   async run({ context, artifacts }) {
     const ctx = await context();
+    await watchLayoutShifts(ctx);
     const page = await ctx.newPage();
     await page.setViewportSize(VIEWPORTS[0]);
     await page.goto('/e2e/csp.html');
@@ -37,6 +45,10 @@ export const widgetsCsp: E2ESpec = {
       () => (window as unknown as { __violations: string[] }).__violations,
     );
     assert.deepEqual(violations, [], 'no securitypolicyviolation');
+    // A plain page (the element in the HTML, widgets.js a module in <head>): nothing moves either.
+    const { cls, shifts } = await layoutShift(page);
+    console.log(`    plain HTML page: CLS ${cls} ${shifts.join('; ')}`);
+    assert.equal(cls, 0, `no layout shift (${shifts.join('; ')})`);
     await shot(page, artifacts, 'widgets-csp-1280');
     await ctx.close();
   },
