@@ -45,35 +45,31 @@ export function gauge(value: number, label: string): SVGElement {
 }
 
 const DAY = 86_400_000;
-/** The chart always spans at least a week, so one busy day reads as a day, not as a block. */
-const MIN_DAYS = 7;
-const MAX_DAYS = 30;
+/** The window the chart shows, ending on the day the profile describes. */
+export const ACTIVITY_DAYS = 30;
 
 /**
- * Events per day up to the last active day, over the last 7–30 days, as columns. Days with no
- * events are filled in, so the gaps between visits show.
+ * Events per day over the last 30 days up to `now`, as columns; days with no events stay empty,
+ * so the gaps between visits show.
  */
 export function activity(
   days: { day: string; events: number }[],
-  label: (n: number, d: number) => string,
+  now: number,
+  label: string,
 ): SVGElement {
   const byDay = new Map(days.map((d) => [d.day, d.events]));
-  const last = Date.parse(days[days.length - 1]?.day ?? '') || Date.now();
-  const first = Date.parse(days[0]?.day ?? '') || last;
-  const n = Math.min(MAX_DAYS, Math.max(MIN_DAYS, Math.round((last - first) / DAY) + 1));
+  const n = ACTIVITY_DAYS;
   const counts = Array.from(
     { length: n },
-    (_, i) => byDay.get(new Date(last - (n - 1 - i) * DAY).toISOString().slice(0, 10)) ?? 0,
+    (_, i) => byDay.get(new Date(now - (n - 1 - i) * DAY).toISOString().slice(0, 10)) ?? 0,
   );
-  const total = counts.reduce((a, b) => a + b, 0);
-  const active = Math.round((last - first) / DAY) + 1;
   const max = Math.max(1, ...counts);
   const w = 240 / n;
   const root = svg('svg', {
     viewBox: '0 0 240 48',
     preserveAspectRatio: 'none',
     role: 'img',
-    'aria-label': label(total, active),
+    'aria-label': label,
     class: 'activity',
   });
   root.append(svg('line', { x1: 0, x2: 240, y1: 47.5, y2: 47.5, class: 'axis' }));

@@ -9,7 +9,7 @@ h3{margin:0 0 .5rem;font-size:.8rem;text-transform:uppercase;letter-spacing:.04e
 p{margin:0}
 .muted,.why{color:var(--insitu-muted,#57606a)}
 .why{font-size:.8rem;margin-top:.125rem}
-dl{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:.5rem;margin:0}
+dl{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(9rem,40%),1fr));gap:.5rem;margin:0}
 #profile-body{display:grid;gap:1.25rem}
 dl div{background:var(--insitu-image-bg,#f6f8fa);border-radius:calc(var(--insitu-radius,.5rem) * .75);padding:.5rem .75rem;min-width:0}
 dt{font-size:.75rem;color:var(--insitu-muted,#57606a)}
@@ -40,7 +40,7 @@ button:focus-visible,input:focus-visible{outline:3px solid var(--insitu-focus,#0
 .gauge-text{font-size:16px;font-weight:700;fill:currentColor}
 figcaption{font-weight:600}
 figcaption .why{font-weight:400}
-.group+.group{margin-top:.75rem}
+.groups{display:grid;grid-template-columns:repeat(auto-fit,minmax(17rem,1fr));gap:1rem 2rem}
 h4{margin:0 0 .25rem;font-size:.85rem}
 ul{list-style:none;margin:0;padding:0;display:grid;gap:.5rem}
 .row{display:grid;grid-template-columns:minmax(5rem,9rem) 1fr 2.75rem;align-items:center;gap:.5rem}

@@ -28,7 +28,7 @@ export interface PrivacyTexts {
   interests: string;
   groups: Record<'categories' | 'brands' | 'tags', string>;
   activity: string;
-  activityLabel: (events: number, days: number) => string;
+  activityLabel: (events: number, days: number, window: number) => string;
   segments: Record<string, string>;
   nothing: string;
   noProfile: string;
@@ -70,7 +70,8 @@ export const PRIVACY_TEXTS: Record<WidgetLanguage, PrivacyTexts> = {
     interests: 'Your interests',
     groups: { categories: 'Categories', brands: 'Brands', tags: 'Tags' },
     activity: 'Activity',
-    activityLabel: (n, d) => `${plural(n, 'event', 'events')} over ${plural(d, 'day', 'days')}`,
+    activityLabel: (n, d, w) =>
+      `${plural(n, 'event', 'events')} on ${plural(d, 'day', 'days')} in the last ${w} days`,
     segments: {},
     nothing: 'Nothing is stored yet.',
     noProfile: 'No profile yet: browse a little, then look again.',
@@ -106,7 +107,7 @@ export const PRIVACY_TEXTS: Record<WidgetLanguage, PrivacyTexts> = {
     interests: '你的兴趣',
     groups: { categories: '类别', brands: '品牌', tags: '标签' },
     activity: '活跃度',
-    activityLabel: (n, d) => `${d} 天内共 ${n} 条事件`,
+    activityLabel: (n, d, w) => `近 ${w} 天中有 ${d} 天活跃，共 ${n} 条事件`,
     segments: {
       'new-visitor': '新访客',
       returning: '回访顾客',

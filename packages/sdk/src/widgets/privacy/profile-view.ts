@@ -1,17 +1,17 @@
 import type { Explained, Profile } from '@insitu/core';
-import { activity, bar, gauge } from './privacy-charts.ts';
+import { ACTIVITY_DAYS, activity, bar, gauge } from './privacy-charts.ts';
 import type { PrivacyTexts } from './privacy-texts.ts';
 import { h } from './dom.ts';
 
 type Scored = { id: string; score: number };
-const DAY = 86_400_000;
-
-/** "12 events over 3 days": the same words the chart's accessible name has. */
-function activityCaption(days: { day: string; events: number }[], t: PrivacyTexts): string {
-  const span = Date.parse(days[days.length - 1]!.day) - Date.parse(days[0]!.day);
+/** "12 events on 3 days in the last 30 days": also the chart's accessible name. */
+function activityCaption(days: { day: string; events: number }[], now: number, t: PrivacyTexts) {
+  const since = new Date(now - (ACTIVITY_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
+  const recent = days.filter((d) => d.day >= since && d.events > 0);
   return t.activityLabel(
-    days.reduce((s, d) => s + d.events, 0),
-    Math.round(span / DAY) + 1,
+    recent.reduce((s, d) => s + d.events, 0),
+    recent.length,
+    ACTIVITY_DAYS,
   );
 }
 const pct = (x: number) => `${Math.round(100 * x)}%`;
@@ -61,6 +61,7 @@ export function profileView(p: Profile, t: PrivacyTexts): HTMLElement[] {
     group(t.groups[k], p.affinities[k], explanations[k]),
   );
   const activityDays = p.activity ?? [];
+  const caption = activityCaption(activityDays, p.updatedAt, t);
   return [
     h(
       'div',
@@ -90,14 +91,21 @@ export function profileView(p: Profile, t: PrivacyTexts): HTMLElement[] {
         ),
       ),
     ),
-    groups.some(Boolean) ? h('div', { id: 'interests' }, h('h3', {}, t.interests), groups) : null,
+    groups.some(Boolean)
+      ? h(
+          'div',
+          { id: 'interests' },
+          h('h3', {}, t.interests),
+          h('div', { class: 'groups' }, groups),
+        )
+      : null,
     activityDays.length
       ? h(
           'div',
           {},
           h('h3', {}, t.activity),
-          activity(activityDays, t.activityLabel),
-          h('p', { class: 'why' }, activityCaption(activityDays, t)),
+          activity(activityDays, p.updatedAt, caption),
+          h('p', { class: 'why' }, caption),
         )
       : null,
   ].filter((x): x is HTMLDivElement => x !== null);
