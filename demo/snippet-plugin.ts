@@ -17,6 +17,9 @@ const MODEL_MANIFEST = resolve(
   'manifest.json',
 );
 const MARKER = /<!-- insitu snippet:[^>]*-->/;
+/** The custom elements (<insitu-recommendations>, <insitu-promo>, <insitu-profile>). */
+export const WIDGETS_TAG =
+  '<script type="module" blocking="render" src="/insitu/widgets.js"></script>';
 
 /**
  * What a shop pastes into its <head>: the SDK's snippet verbatim inside a script element. The
@@ -65,7 +68,8 @@ export function insituSnippet(): Plugin {
         this.warn?.(`${SNIPPET_FILE} is missing: build the SDK first (vite build at the root).`);
         return html;
       }
-      return html.replace(MARKER, snippetTag(code));
+      // The widgets script next to the snippet, as the README's install step pastes it.
+      return html.replace(MARKER, `${snippetTag(code)}\n    ${WIDGETS_TAG}`);
     },
   };
 }

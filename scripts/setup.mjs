@@ -1,4 +1,5 @@
-// One-time set-up for a fresh clone: npm packages from the lock file and Debian's Chromium.
+// One-time set-up for a fresh clone: npm packages from the lock file, Debian's Chromium and a
+// Chinese font (the zh widget screenshots are unreadable boxes without one).
 import { execSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 
@@ -12,9 +13,14 @@ if (!existsSync(marker) || statSync(marker).mtimeMs < lock) {
   run('npm ci --no-audit --no-fund');
 }
 
-if (!existsSync(chromium)) {
+const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+const missing = [
+  ...(existsSync(chromium) ? [] : ['chromium']),
+  ...(existsSync(CJK_FONT) ? [] : ['fonts-wqy-microhei']),
+];
+if (missing.length > 0) {
   const isRoot = process.getuid?.() === 0;
-  console.log('setup: installing Debian chromium');
+  console.log(`setup: installing Debian ${missing.join(', ')}`);
   const sudo = isRoot ? '' : 'sudo ';
-  run(`${sudo}apt-get update -qq && ${sudo}apt-get install -y -qq chromium`);
+  run(`${sudo}apt-get update -qq && ${sudo}apt-get install -y -qq ${missing.join(' ')}`);
 }

@@ -60,7 +60,7 @@ export function renderChrome(shop: Shop, current?: string): void {
       'entirely in your browser: your history and profile never leave this device.',
     ),
   );
-  mountDevicePanel(shop);
+  mountDevicePanel();
 }
 
 /** Shows a page-level error instead of a blank page (e.g. the demo data was not generated). */

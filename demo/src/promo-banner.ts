@@ -1,5 +1,4 @@
 import { h } from './dom.ts';
-import { insitu } from './insitu.ts';
 
 /** The demo shop's offers, by the audience id declared in the snippet config (snippet-plugin.ts). */
 const OFFERS: Record<string, { title: string; text: string; href: string }> = {
@@ -21,33 +20,25 @@ const OFFERS: Record<string, { title: string; text: string; href: string }> = {
 };
 
 /**
- * Shows the offer of the best-matching audience. The match is computed by the SDK in this browser;
- * the page learns only which audience ids hold, never the profile behind them.
+ * One `<insitu-promo audience="…">` per offer: each shows its banner only while the shopper is in
+ * that audience. The SDK decides in this browser; the page never sees the profile behind it.
  */
-export async function renderPromoBanner(slot: HTMLElement): Promise<void> {
-  let matches: { id: string; score: number }[] = [];
-  try {
-    matches = (await insitu()?.audiences()) ?? [];
-  } catch (e) {
-    console.info('insitu.audiences unavailable:', e);
-  }
-  const best = [...matches]
-    .filter((m) => OFFERS[m.id] !== undefined)
-    .sort((a, b) => b.score - a.score)[0];
-  const offer = best === undefined ? undefined : OFFERS[best.id];
-  // `data-state` lets tests wait for the answer, banner or none.
-  slot.dataset['state'] = 'done';
-  if (best === undefined || offer === undefined) {
-    slot.replaceChildren();
-    return;
-  }
-  slot.replaceChildren(
-    h(
-      'a',
-      { class: 'promo', href: offer.href, 'data-audience': best.id },
-      h('strong', {}, offer.title),
-      h('span', {}, offer.text),
-      h('small', {}, 'Chosen on your device: your profile never left this browser.'),
+export function promoBanners(): HTMLElement {
+  return h(
+    'section',
+    { id: 'promo' },
+    Object.entries(OFFERS).map(([id, offer]) =>
+      h(
+        'insitu-promo' as 'div',
+        { audience: id },
+        h(
+          'a',
+          { class: 'promo', href: offer.href, 'data-audience': id },
+          h('strong', {}, offer.title),
+          h('span', {}, offer.text),
+          h('small', {}, 'Chosen on your device: your profile never left this browser.'),
+        ),
+      ),
     ),
   );
 }

@@ -2,7 +2,7 @@ import { byId, h } from '../dom.ts';
 import { track } from '../insitu.ts';
 import { renderChrome, showFatal } from '../layout.ts';
 import { productGrid } from '../product-card.ts';
-import { renderPromoBanner } from '../promo-banner.ts';
+import { promoBanners } from '../promo-banner.ts';
 import { renderRails } from '../rails.ts';
 import { loadShop, type Shop } from '../shop-data.ts';
 
@@ -27,10 +27,18 @@ async function main(): Promise<void> {
   // Two picks per department, so the first screen shows the whole range.
   const featured = shop.departments.flatMap((d) => d.items.slice(0, 2));
   const slots = {
-    promo: h('section', { id: 'promo' }),
+    promo: promoBanners(),
     recent: h('section', { id: 'rail-recently-viewed' }),
     forYou: h('section', { id: 'rail-for-you' }),
-    trending: h('section', { id: 'rail-trending' }),
+    // The SDK's own element, as a shop would paste it: its own look, in the shop's colours
+    // through the --insitu-* properties set in styles.css.
+    trending: h('insitu-recommendations' as 'div', {
+      id: 'widget-trending',
+      strategy: 'trending',
+      layout: 'carousel',
+      limit: '10',
+      heading: 'Trending',
+    }),
   };
   byId('main').replaceChildren(
     h(
@@ -59,7 +67,6 @@ async function main(): Promise<void> {
     products: featured.map((i, position) => ({ product_id: i.id, position })),
   });
   await Promise.all([
-    renderPromoBanner(slots.promo),
     renderRails([
       [
         slots.recent,
@@ -75,14 +82,6 @@ async function main(): Promise<void> {
           title: 'For you',
           request: { strategy: 'for-you', limit: 8 },
           emptyNote: 'Personal picks appear here once the shop’s model runs on this device.',
-        },
-      ],
-      [
-        slots.trending,
-        {
-          title: 'Trending',
-          request: { strategy: 'trending', limit: 8 },
-          emptyNote: 'Trending products appear here.',
         },
       ],
     ]),

@@ -121,34 +121,43 @@ export const demoJourney: E2ESpec = {
       assert.ok(shown.includes(id), `recently viewed shows ${id}: ${shown.join(',')}`);
     await page.screenshot({ path: join(artifacts, 'home.png'), fullPage: true });
 
-    // Audiences are matched in the browser; the banner shows the best one, or none.
+    // Audiences are matched in the browser; each <insitu-promo> shows its banner only when it holds.
     const matches = await page.evaluate(async () => (await window.insitu?.audiences()) ?? []);
     const offers = ['outdoor-fans', 'ready-to-buy', 'bargain-hunters'];
-    const best = matches.filter((m) => offers.includes(m.id)).sort((a, b) => b.score - a.score)[0];
-    await page.locator('#promo[data-state="done"]').waitFor({ timeout: 10_000 });
-    const banner = page.locator('#promo .promo');
-    if (best === undefined) assert.equal(await banner.count(), 0, 'no banner without an audience');
-    else
-      assert.equal(await banner.getAttribute('data-audience'), best.id, 'banner = best audience');
+    for (const id of offers) {
+      const promo = page.locator(`insitu-promo[audience="${id}"][data-state]`);
+      await promo.waitFor({ state: 'attached', timeout: 10_000 });
+      const shown = (await promo.getAttribute('data-state')) === 'shown';
+      assert.equal(
+        shown,
+        matches.some((m) => m.id === id),
+        `promo ${id} shown iff matched`,
+      );
+      assert.equal(await page.locator(`.promo[data-audience="${id}"]`).isVisible(), shown);
+    }
     console.log(`    audiences: ${JSON.stringify(matches)}`);
 
     await page.goto(`/product.html#${viewed[1]}`);
     await page.locator('#rail-recently-viewed[data-state]').waitFor();
     await page.screenshot({ path: join(artifacts, 'product.png'), fullPage: true });
     await page.click('#panel-toggle');
-    await page.locator('#stored-count').waitFor();
-    // Once the SDK computes a profile, the panel must show it (affinity bars, summary).
+    // The drawer holds the SDK's privacy centre, <insitu-profile> (a lazy chunk of widgets.js).
+    const centre = page.locator(
+      'insitu-profile[data-state="filled"], insitu-profile[data-state="empty"]',
+    );
+    await centre.waitFor({ timeout: 10_000 });
+    // Once the SDK computes a profile, the centre must show it (affinity bars, summary).
     const hasProfile = await page.evaluate(() =>
       window.insitu.profile().then(
         () => true,
         () => false,
       ),
     );
-    const panelState = await page.getAttribute('#profile-panel', 'data-state');
-    assert.equal(panelState, hasProfile ? 'filled' : 'empty', 'profile panel matches profile()');
+    const panelState = await page.getAttribute('insitu-profile', 'data-state');
+    assert.equal(panelState, hasProfile ? 'filled' : 'empty', 'privacy centre matches profile()');
     if (hasProfile) {
       // The shopper only browsed one department: the profile's top interest must lie in it.
-      const top = await page.textContent('#profile-panel .bar-label');
+      const top = await page.locator('insitu-profile #interests .bar-label').first().textContent();
       const browsed = new Set(
         catalog.items.filter((i) => viewed.includes(i.id)).flatMap((i) => i.categories),
       );
@@ -158,14 +167,14 @@ export const demoJourney: E2ESpec = {
       );
     }
     assert.ok(
-      Number(await page.textContent('#stored-count')) >= events.length,
-      'panel shows the count',
+      Number(await page.locator('insitu-profile #stored-count').textContent()) >= events.length,
+      'the privacy centre shows the count',
     );
-    await page.waitForTimeout(300); // the drawer slides in
     await page.screenshot({ path: join(artifacts, 'panel.png'), animations: 'disabled' });
 
-    await page.click('#forget-data');
-    await page.waitForFunction(() => document.querySelector('#stored-count')?.textContent === '0');
+    await page.click('insitu-profile #forget-data');
+    await page.click('insitu-profile #forget-confirm');
+    await page.locator('insitu-profile #stored-count', { hasText: /^0$/ }).waitFor();
     assert.deepEqual(await exportedEvents(page), [], 'export() is empty after forget()');
     assert.ok(!(await databaseNames(page)).includes('insitu'), 'the insitu database is deleted');
     const caches = await page.evaluate(async () =>

@@ -11,6 +11,9 @@ import { modelRails } from './model-rails.spec.ts';
 import { multiTab } from './multi-tab.spec.ts';
 import { consentRequired, globalPrivacyControl } from './privacy.spec.ts';
 import { quickNavigation } from './quick-navigation.spec.ts';
+import { widgetsDemo } from './widgets-demo.spec.ts';
+import { widgetsFixture } from './widgets-fixture.spec.ts';
+import { widgetsChinese, widgetsCsp } from './widgets-pages.spec.ts';
 
 /** Every end-to-end spec, in the order they run. */
 export const specs: E2ESpec[] = [
@@ -25,4 +28,8 @@ export const specs: E2ESpec[] = [
   captureSegment,
   captureStrictCsp,
   captureConsent,
+  widgetsFixture,
+  widgetsCsp,
+  widgetsChinese,
+  widgetsDemo,
 ];
