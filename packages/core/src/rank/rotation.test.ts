@@ -47,11 +47,7 @@ const factorsAt = (
 
 describe('rotation', () => {
   it('sinks an item shown three times without engagement, and lets it back as showings age', () => {
-    const events = [
-      shown(['a'], T0),
-      shown(['a'], T0 + HOUR),
-      shown(['a'], T0 + 2 * HOUR),
-    ];
+    const events = [shown(['a'], T0), shown(['a'], T0 + HOUR), shown(['a'], T0 + 2 * HOUR)];
     const now = T0 + 2 * HOUR;
     const f = factorsAt(events, now)!;
     expect(f[0]).toBeCloseTo(
