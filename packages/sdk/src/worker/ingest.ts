@@ -11,7 +11,7 @@ import {
 import type { EventStore } from './store/event-store.ts';
 
 /** Events per IndexedDB transaction: large enough to amortise a commit, small enough to stay short. */
-const BATCH = 500;
+const BATCH = 1000;
 
 /**
  * How far past `maxEvents` the store may grow while events keep arriving before retention runs:
