@@ -68,12 +68,22 @@ async function sectionsOf(
   ];
 }
 
+/**
+ * `BENCH_ONLY=track,ingest` runs only those sections: `sizes`, `ready`, `track`, `ingest`, and
+ * each `*-bench.ts` module by its name without the suffix (`profile`, `model`, `recommend`).
+ * Unset: everything.
+ */
+const onlyKeys = (process.env['BENCH_ONLY'] ?? '')
+  .split(',')
+  .map((k) => k.trim())
+  .filter(Boolean);
+const only = (key: string) => onlyKeys.length === 0 || onlyKeys.includes(key);
+
 /** Other helpers' modules: every test/bench/*-bench.ts (profile, model, …). */
 async function hookSections(ctx: BenchContext): Promise<BenchSection[]> {
   const out: BenchSection[] = [];
-  const only = process.env['BENCH_ONLY'];
   const modules = readdirSync(import.meta.dirname)
-    .filter((f) => f.endsWith('-bench.ts') && (only === undefined || f.includes(only)))
+    .filter((f) => f.endsWith('-bench.ts') && only(f.slice(0, -'-bench.ts'.length)))
     .sort();
   for (const file of modules) {
     ctx.log(`bench: ${file}`);
@@ -143,11 +153,8 @@ export async function runBench(): Promise<void> {
   const started = Date.now();
   const sections: BenchSection[] = [];
   try {
-    // BENCH_ONLY=round-trip runs that module alone (no sizes, no runtime sections).
-    if (process.env['BENCH_ONLY'] === undefined) {
-      sections.push(bundleSizes(sdkDist), ...(await runtimeBench(ctx)));
-    }
-    sections.push(...(await hookSections(ctx)));
+    if (only('sizes')) sections.push(bundleSizes(sdkDist));
+    sections.push(...(await runtimeBench(ctx, only)), ...(await hookSections(ctx)));
   } finally {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser.close();
@@ -160,6 +167,7 @@ export async function runBench(): Promise<void> {
     machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`,
     browser: `${chromiumPath} ${browser.version()} (headless)`,
     seconds: String(Math.round((Date.now() - started) / 1000)),
+    ...(onlyKeys.length > 0 ? { sections: `BENCH_ONLY=${onlyKeys.join(',')}` } : {}),
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify({ meta, sections }, null, 2)}\n`);

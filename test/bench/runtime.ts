@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import type { Insitu } from 'insitu';
 import { quantile, round, type BenchContext, type BenchSection } from './bench-types.ts';
+import { ingestBench } from './ingest.ts';
+import { trackCompare } from './track-compare.ts';
 
 declare global {
   interface Window {
@@ -10,9 +12,6 @@ declare global {
     __readyAt?: number;
   }
 }
-
-const TRACK_CALLS = 10_000;
-const INGEST_EVENTS = 10_000;
 
 /** Times of one fresh page load, ms after the snippet ran. */
 interface ReadyTimes {
@@ -67,80 +66,27 @@ async function workerReady(ctx: BenchContext): Promise<BenchSection> {
   };
 }
 
-async function trackCost(ctx: BenchContext): Promise<BenchSection> {
-  const context = await ctx.browser.newContext();
-  const page = await context.newPage();
-  await readyTime(page, ctx.baseUrl);
-  const r = await page.evaluate(async (n) => {
-    for (let i = 0; i < 1000; i++)
-      void window.insitu.track('Product Viewed', { product_id: `w${i}` });
-    await window.insitu.flush();
-    const times = new Float64Array(n);
-    const start = performance.now();
-    for (let i = 0; i < n; i++) {
-      const t0 = performance.now();
-      void window.insitu.track('Product Viewed', { product_id: `p${i % 360}`, price: 19.99 });
-      times[i] = performance.now() - t0;
-    }
-    const loop = performance.now() - start;
-    await window.insitu.flush();
-    return { times: Array.from(times), loop, isolated: crossOriginIsolated };
-  }, TRACK_CALLS);
-  await context.close();
-  return {
-    title: `track() main-thread cost (${TRACK_CALLS.toLocaleString('en')} calls, after 1,000 warm-up)`,
-    rows: [
-      {
-        'median µs': round(1000 * quantile(r.times, 0.5)),
-        'p99 µs': round(1000 * quantile(r.times, 0.99)),
-        'max µs': round(1000 * Math.max(...r.times)),
-        'mean µs (loop / calls)': round((1000 * r.loop) / TRACK_CALLS),
-      },
-    ],
-    notes: [
-      `Timer: performance.now() ${r.isolated ? 'cross-origin isolated (5 µs resolution)' : 'NOT isolated (100 µs resolution)'}; the mean over the whole loop is exact.`,
-    ],
-  };
-}
-
-/** Track N events and wait for flush(): validation + batched IndexedDB writes in the worker. */
-async function ingest(ctx: BenchContext): Promise<BenchSection> {
-  const rows: Record<string, string | number>[] = [];
-  for (const storage of ['on-disk (persistent context)', 'in-memory (default context)']) {
-    const context = storage.startsWith('on-disk')
-      ? await ctx.persistentContext()
-      : await ctx.browser.newContext();
-    const page = await context.newPage();
-    await readyTime(page, ctx.baseUrl);
-    const r = await page.evaluate(async (n) => {
-      const start = performance.now();
-      for (let i = 0; i < n; i++) {
-        void window.insitu.track('Product Viewed', { product_id: `p${i % 360}`, position: i });
-      }
-      const stats = await window.insitu.flush();
-      return { ms: performance.now() - start, stats };
-    }, INGEST_EVENTS);
-    rows.push({
-      storage,
-      events: INGEST_EVENTS,
-      'stored (stats.total)': r.stats.total,
-      seconds: round(r.ms / 1000),
-      'events/s': Math.round(INGEST_EVENTS / (r.ms / 1000)),
-    });
-    await context.close();
+/**
+ * The foundation's figures: worker ready time (`ready`), track() cost beside two analytics
+ * libraries (`track`), ingest throughput below and at the retention cap (`ingest`); `only`
+ * (from BENCH_ONLY) picks some of them.
+ */
+export async function runtimeBench(
+  ctx: BenchContext,
+  only: (key: string) => boolean,
+): Promise<BenchSection[]> {
+  const out: BenchSection[] = [];
+  if (only('ready')) {
+    ctx.log('bench: worker ready time');
+    out.push(await workerReady(ctx));
   }
-  return {
-    title: 'IndexedDB ingest throughput (track() × N, then flush(): batched writes in the worker)',
-    rows,
-  };
-}
-
-/** The foundation's figures: worker ready time, track() cost, ingest throughput. */
-export async function runtimeBench(ctx: BenchContext): Promise<BenchSection[]> {
-  ctx.log('bench: worker ready time');
-  const ready = await workerReady(ctx);
-  ctx.log('bench: track() cost');
-  const track = await trackCost(ctx);
-  ctx.log('bench: IndexedDB ingest');
-  return [ready, track, await ingest(ctx)];
+  if (only('track')) {
+    ctx.log('bench: track() cost, three libraries');
+    out.push(await trackCompare(ctx));
+  }
+  if (only('ingest')) {
+    ctx.log('bench: IndexedDB ingest');
+    out.push(await ingestBench(ctx, (page) => readyTime(page, ctx.baseUrl)));
+  }
+  return out;
 }

@@ -37,9 +37,13 @@ describe('client → worker → IndexedDB', () => {
     expect(data.events.map((e) => e.name)).toEqual(['Product Viewed', 'Order Completed']);
     const order = data.events[1]!;
     expect(order.items.sort()).toEqual(['p1', 'p2']);
-    expect(order.id).toMatch(/^[0-9a-f-]{36}$/);
+    // <time µs, base 36>-<128 random bits of this page>-<counter>: sorts by time, unique.
+    expect(order.id).toMatch(/^[0-9a-z]{11}-[0-9a-f]{32}-[0-9a-z]+$/);
+    const first = data.events[0]!;
+    expect(first.id < order.id).toBe(true);
+    expect(first.id.slice(11, 45)).toBe(order.id.slice(11, 45)); // one page, one prefix
     expect(order.ts).toBeGreaterThanOrEqual(before);
-    expect(data.meta['schemaVersion']).toBe(2);
+    expect(data.meta['schemaVersion']).toBe(3);
   });
 
   it('track() resolves before anything is stored', async () => {

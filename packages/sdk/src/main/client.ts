@@ -13,6 +13,7 @@ import { argumentsError, eventError, onError } from './arguments.ts';
 import { clearLocal, localEntries, mayPersist, writeConsent } from './consent-state.ts';
 import { loadCapture } from './capture-loader.ts';
 import { copyProps } from './event-copy.ts';
+import { eventIds } from './event-id.ts';
 import { pendingEvents } from './pending.ts';
 import type { Insitu, InsituEvents } from './types.ts';
 
@@ -24,7 +25,11 @@ let checker: Promise<typeof validateRecommendRequest> | undefined;
 const requestCheck = () =>
   (checker ??= import('@insitu/core/validate-request').then((m) => m.validateRecommendRequest));
 
-/** Posting more than this many buffered events at once is not worth waiting for the timer. */
+/**
+ * With this many buffered events the batch is not worth waiting for the timer: it is posted in
+ * a task of its own right away, never inside the `track()` that filled it (a postMessage of
+ * 200 events takes far longer than a call).
+ */
 const MAX_BUFFER = 200;
 
 function workerConfig(config: InsituConfig, report: (e: ErrorInfo) => void): WorkerConfig {
@@ -88,6 +93,7 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
   let dropped = 0;
   let invalid = 0;
   let lastTs = 0;
+  const idOf = eventIds();
   /**
    * Date.now(), nudged by a microsecond when it would not move forward, so that events of one
    * page keep their call order in the time index even when tracked within the same millisecond.
@@ -211,9 +217,13 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
       try {
         // Copied now (the page may change its object before the batch is posted) into a form
         // that always crosses postMessage: what cannot is refused here, never posted.
-        buffer.push({ id: crypto.randomUUID(), name, props: copyProps(props), ts: now() });
-        if (buffer.length >= MAX_BUFFER) post();
-        else timer ??= setTimeout(post, cfg.flushInterval ?? 50);
+        const copied = copyProps(props);
+        const ts = now();
+        buffer.push({ id: idOf(ts), name, props: copied, ts });
+        if (buffer.length === MAX_BUFFER) {
+          clearTimeout(timer);
+          timer = setTimeout(post, 0);
+        } else timer ??= setTimeout(post, cfg.flushInterval ?? 50);
       } catch (e) {
         if (e instanceof InsituError) refuseEvent(name, e.field ?? 'properties', e.message);
         else refuseEvent(name, 'properties', 'its properties cannot be read.');

@@ -19,51 +19,7 @@ function fieldOf(path: readonly (string | number)[]): string {
  */
 export function copyProps(props: unknown): Record<string, unknown> | undefined {
   if (props === undefined || props === null) return undefined;
-  // Keys, not a field string: a call that succeeds builds no strings at all.
-  const path: (string | number)[] = [];
-  const refuse = (message: string) =>
-    new InsituError('invalid_event', message, { field: fieldOf(path) });
-  /** The value's kind for a message: `symbol`, `bigint`, `Map`, `HTMLDivElement`, … */
-  const kind = (v: unknown) =>
-    typeof v === 'object' ? Object.prototype.toString.call(v).slice(8, -1) : typeof v;
-
-  const copy = (v: unknown): unknown => {
-    if (path.length > EVENT_LIMITS.depth) {
-      throw refuse(`Nested over ${EVENT_LIMITS.depth} levels deep (or a cycle).`);
-    }
-    const type = typeof v;
-    if (type === 'string' || type === 'number' || type === 'boolean' || v == null) return v;
-    if (v instanceof Date) {
-      if (Number.isNaN(v.getTime())) throw refuse('Invalid Date.');
-      return v.toISOString();
-    }
-    const proto = type === 'object' ? (Object.getPrototypeOf(v) as object | null) : undefined;
-    if (Array.isArray(v)) {
-      const list = new Array<unknown>(v.length);
-      for (let i = 0; i < v.length; i++) {
-        path.push(i);
-        list[i] = copy(v[i]);
-        path.pop();
-      }
-      return list;
-    }
-    // A plain object: its prototype is Object.prototype, none, or another realm's (an iframe's)
-    // Object.prototype, the only prototype whose own prototype is null.
-    if (proto === undefined || (proto !== null && Object.getPrototypeOf(proto) !== null)) {
-      throw refuse(`A ${kind(v)} cannot be stored; send JSON values or Dates.`);
-    }
-    const obj: Record<string, unknown> = {};
-    for (const key of Object.keys(v as object)) {
-      path.push(key);
-      // Assigning it would set the copy's prototype instead of a property.
-      if (key === '__proto__') throw refuse('The key "__proto__" is not allowed.');
-      const value = copy((v as Record<string, unknown>)[key]);
-      if (value !== undefined) obj[key] = value;
-      path.pop();
-    }
-    return obj;
-  };
-
+  path.length = 0;
   try {
     if (typeof props !== 'object' || Array.isArray(props) || props instanceof Date) {
       throw refuse('Event properties must be a plain object.');
@@ -73,4 +29,54 @@ export function copyProps(props: unknown): Record<string, unknown> | undefined {
     // A throwing getter or a revoked proxy fails here too, at the field being read.
     throw e instanceof InsituError ? e : refuse('A value could not be read.');
   }
+}
+
+/**
+ * Keys walked to the value being copied; one array for every call (copies never overlap), and
+ * module-level helpers, so a call allocates only the copy itself.
+ */
+const path: (string | number)[] = [];
+
+const refuse = (message: string) =>
+  new InsituError('invalid_event', message, { field: fieldOf(path) });
+
+/** The value's kind for a message: `symbol`, `bigint`, `Map`, `HTMLDivElement`, … */
+const kind = (v: unknown) =>
+  typeof v === 'object' ? Object.prototype.toString.call(v).slice(8, -1) : typeof v;
+
+function copy(v: unknown): unknown {
+  if (path.length > EVENT_LIMITS.depth) {
+    throw refuse(`Nested over ${EVENT_LIMITS.depth} levels deep (or a cycle).`);
+  }
+  const type = typeof v;
+  if (type === 'string' || type === 'number' || type === 'boolean' || v == null) return v;
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) throw refuse('Invalid Date.');
+    return v.toISOString();
+  }
+  if (Array.isArray(v)) {
+    const list = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) {
+      path.push(i);
+      list[i] = copy(v[i]);
+      path.pop();
+    }
+    return list;
+  }
+  // A plain object: its prototype is Object.prototype, none, or another realm's (an iframe's)
+  // Object.prototype, the only prototype whose own prototype is null.
+  const proto = type === 'object' ? (Object.getPrototypeOf(v) as object | null) : undefined;
+  if (proto === undefined || (proto !== null && Object.getPrototypeOf(proto) !== null)) {
+    throw refuse(`A ${kind(v)} cannot be stored; send JSON values or Dates.`);
+  }
+  const obj: Record<string, unknown> = {};
+  for (const key of Object.keys(v as object)) {
+    path.push(key);
+    // Assigning it would set the copy's prototype instead of a property.
+    if (key === '__proto__') throw refuse('The key "__proto__" is not allowed.');
+    const value = copy((v as Record<string, unknown>)[key]);
+    if (value !== undefined) obj[key] = value;
+    path.pop();
+  }
+  return obj;
 }

@@ -11,7 +11,14 @@ import {
 import type { EventStore } from './store/event-store.ts';
 
 /** Events per IndexedDB transaction: large enough to amortise a commit, small enough to stay short. */
-const BATCH = 500;
+const BATCH = 1000;
+
+/**
+ * How far past `maxEvents` the store may grow while events keep arriving before retention runs:
+ * pruning in chunks of this size instead of after every batch keeps ingest fast at the cap.
+ * When the queue empties (so before `flush()` resolves) the store is trimmed to `maxEvents`.
+ */
+export const pruneSlack = (maxEvents: number) => Math.max(500, Math.ceil(maxEvents * 0.05));
 /** Prune-and-retry rounds after a quota error before a batch is reported as dropped. */
 const QUOTA_RETRIES = 3;
 
@@ -62,6 +69,8 @@ export class Ingest {
   private received = 0;
   private done = 0;
   private waiters: { at: number; resolve: () => void }[] = [];
+  /** Events in the store, counted by the last prune and kept up to date by the writes since. */
+  private size: { store: EventStore; events: number } | undefined;
 
   constructor(private readonly deps: IngestDeps) {}
 
@@ -124,7 +133,25 @@ export class Ingest {
   }
 
   private async drain(): Promise<void> {
-    while (this.pending.length > 0) await this.write(this.pending.splice(0, BATCH));
+    do {
+      while (this.pending.length > 0) await this.write(this.pending.splice(0, BATCH));
+      // Idle: apply the age rule and trim the slack, so a flush() sees at most maxEvents.
+      await this.retain(this.deps.store(), true);
+    } while (this.pending.length > 0); // events that arrived during that prune
+  }
+
+  /**
+   * Runs retention when the store has grown `pruneSlack` past the cap, or always when `idle`.
+   * The running count saves counting the store after every batch; a prune recounts inside its
+   * transaction, so writes of other tabs are caught up with there.
+   */
+  private async retain(store: EventStore, idle: boolean): Promise<void> {
+    const { maxEvents } = this.deps.retention();
+    const known = this.size?.store === store ? this.size.events : undefined;
+    if (!idle && known !== undefined && known <= maxEvents + pruneSlack(maxEvents)) return;
+    const result = await store.prune(this.rule()).catch(() => undefined);
+    this.size = result ? { store, events: result.left } : undefined;
+    if (result && result.removed > 0) this.count({ pruned: result.removed });
   }
 
   private rule(extra = 0) {
@@ -143,9 +170,9 @@ export class Ingest {
     }
     if (!store) return;
     this.counts.stored += fresh.length;
+    if (this.size?.store === store) this.size.events += fresh.length;
     this.deps.stored(fresh);
-    const pruned = await store.prune(this.rule()).catch(() => 0);
-    if (pruned > 0) this.count({ pruned });
+    await this.retain(store, false);
   }
 
   /** The batch without the re-sent events that the store already holds. */
@@ -171,8 +198,9 @@ export class Ingest {
         if (isQuota(error) && attempt < QUOTA_RETRIES) {
           // Make room for this batch and some more, oldest first, then retry.
           const room = Math.max(batch.length, Math.ceil((await store.count().catch(() => 0)) / 10));
-          const pruned = await store.prune(this.rule(room)).catch(() => 0);
-          this.count({ pruned });
+          const pruned = await store.prune(this.rule(room)).catch(() => undefined);
+          this.size = pruned ? { store, events: pruned.left } : undefined;
+          this.count({ pruned: pruned?.removed ?? 0 });
           continue;
         }
         if (!isQuota(error) && attempt === 0) continue; // e.g. connection closed by another tab

@@ -16,6 +16,12 @@ export interface PruneRule {
   extra?: number;
 }
 
+/** What a prune did: events removed, and how many the store holds after it. */
+export interface PruneResult {
+  removed: number;
+  left: number;
+}
+
 /**
  * The storage the worker writes to. IndexedDB and page memory implement the same interface, so
  * every other part of the worker is unaware of which one it has.
@@ -29,12 +35,10 @@ export interface EventStore {
   existing(ids: readonly string[]): Promise<Set<string>>;
   /** Newest first, at most `limit`, optionally only with `ts >= since`. */
   recent(limit: number, since?: number): Promise<StoredEvent[]>;
-  /** Every event that mentions the item, oldest first. */
-  byItem(itemId: string): Promise<StoredEvent[]>;
   /** Every event, oldest first. */
   all(): Promise<StoredEvent[]>;
-  /** Applies retention; returns how many events were removed. */
-  prune(rule: PruneRule): Promise<number>;
+  /** Applies retention in one transaction. */
+  prune(rule: PruneRule): Promise<PruneResult>;
   meta(): Promise<JsonObject>;
   setMeta(key: string, value: JsonValue): Promise<void>;
   addCounters(delta: Partial<Record<CounterName, number>>): Promise<void>;

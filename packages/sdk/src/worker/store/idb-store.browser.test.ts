@@ -60,7 +60,7 @@ for (const kind of ['indexeddb', 'memory'] as const) {
       expect(await store.existing([])).toEqual(new Set());
     });
 
-    it('reads by time (newest first, since) and by item (multi-entry)', async () => {
+    it('reads by time (newest first, since)', async () => {
       const store = await make();
       await store.put([
         ev(30, ['a', 'b'], 'Order Completed'),
@@ -70,9 +70,6 @@ for (const kind of ['indexeddb', 'memory'] as const) {
       ]);
       expect((await store.recent(2)).map((e) => e.ts)).toEqual([40, 30]);
       expect((await store.recent(10, 20)).map((e) => e.ts)).toEqual([40, 30, 20]);
-      expect((await store.byItem('a')).map((e) => e.ts)).toEqual([10, 30]);
-      expect((await store.byItem('b')).map((e) => e.name)).toEqual(['Order Completed']);
-      expect(await store.byItem('zzz')).toEqual([]);
       expect((await store.all()).map((e) => e.ts)).toEqual([10, 20, 30, 40]);
     });
 
@@ -84,8 +81,8 @@ for (const kind of ['indexeddb', 'memory'] as const) {
         ev(now - 181 * DAY),
         ...Array.from({ length: 8 }, (_, i) => ev(now - i)),
       ]);
-      const removed = await store.prune({ cutoff: now - 180 * DAY, maxEvents: 5 });
-      expect(removed).toBe(5);
+      const result = await store.prune({ cutoff: now - 180 * DAY, maxEvents: 5 });
+      expect(result).toEqual({ removed: 5, left: 5 });
       expect((await store.all()).map((e) => now - e.ts)).toEqual([4, 3, 2, 1, 0]);
     });
 
@@ -146,6 +143,33 @@ describe('ingest', () => {
     expect(left).toHaveLength(50);
     expect(left[0]!.id).toBe('r31'); // the 30 oldest recent ones and the expired one are gone
     expect((await store.meta())['count.pruned']).toBe(31);
+  });
+
+  it('prunes at the cap in chunks, and trims to maxEvents once the queue is empty', async () => {
+    const { store } = await fresh();
+    let prunes = 0;
+    const prune = store.prune.bind(store);
+    store.prune = (rule) => (prunes++, prune(rule));
+    const { ingest } = ingestInto(store, { maxAgeDays: 30, maxEvents: 1000 });
+    const now = Date.now();
+    // 10 batches of 500 into a store that reaches the cap after two: slack 500, so a prune
+    // every other batch at most, plus the one when the queue empties.
+    for (let i = 0; i < 10; i++) {
+      ingest.receive(
+        Array.from({ length: 500 }, (_, j) => ({
+          id: `c${i}-${j}`,
+          name: 'Custom',
+          props: {},
+          ts: now - 5000 + i * 500 + j,
+        })),
+      );
+    }
+    await ingest.flush();
+    expect(prunes).toBeLessThanOrEqual(7);
+    const left = await store.all();
+    expect(left).toHaveLength(1000);
+    expect(left[0]!.id).toBe('c8-0'); // the newest 1000, in order
+    expect((await store.meta())['count.pruned']).toBe(4000);
   });
 
   it('on QuotaExceededError prunes the oldest and retries, losing none of the new batch', async () => {
@@ -282,20 +306,8 @@ describe('schema upgrade', () => {
       ts: 1000,
       items: ['p0'],
     });
-    expect((await store.byItem('p1')).map((e) => e.id)).toEqual([
-      'old1',
-      'old6',
-      'old11',
-      'old16',
-      'old21',
-      'old26',
-      'old31',
-      'old36',
-      'old41',
-      'old46',
-      'order',
-    ]);
-    expect(await store.byItem('q')).toHaveLength(1);
+    const order = all.find((e) => e.id === 'order');
+    expect(order?.items).toEqual(['p1', 'q']);
     expect(await store.meta()).toMatchObject({
       createdAt: 12345,
       schemaVersion: SCHEMA_VERSION,
@@ -303,6 +315,50 @@ describe('schema upgrade', () => {
     });
     const db = await openDB(name);
     expect([...db.objectStoreNames].sort()).toEqual(['events', 'meta', 'model', 'profile']);
+    expect([...db.transaction('events').store.indexNames]).toEqual(['ts']);
+    db.close();
+  });
+
+  it('opens a version-2 database, drops its items index and keeps every event and state', async () => {
+    const name = `v2-${crypto.randomUUID()}`;
+    names.push(name);
+    // Version 2 as it shipped: events with `items` and a multi-entry index on them.
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(name, 2);
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        const events = db.createObjectStore('events', { keyPath: 'id' });
+        events.createIndex('ts', 'ts');
+        events.createIndex('items', 'items', { multiEntry: true });
+        db.createObjectStore('meta');
+        db.createObjectStore('profile');
+        db.createObjectStore('model');
+      };
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const db = req.result;
+        const tx = db.transaction(['events', 'meta', 'profile'], 'readwrite');
+        for (let i = 0; i < 30; i++) tx.objectStore('events').put(ev(1000 + i, [`p${i % 3}`]));
+        tx.objectStore('meta').put(2, 'schemaVersion');
+        tx.objectStore('meta').put(777, 'createdAt');
+        tx.objectStore('profile').put({ folded: 30 }, 'state');
+        tx.oncomplete = () => (db.close(), resolve());
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+    const store = await openIdbStore(name);
+    stores.push(store);
+    const all = await store.all();
+    expect(all).toHaveLength(30);
+    expect(all[4]).toMatchObject({ ts: 1004, items: ['p1'] });
+    expect(await store.getState('profile', 'state')).toEqual({ folded: 30 });
+    expect(await store.meta()).toMatchObject({
+      createdAt: 777,
+      schemaVersion: SCHEMA_VERSION,
+      upgradedFrom: 2,
+    });
+    const db = await openDB(name);
+    expect([...db.transaction('events').store.indexNames]).toEqual(['ts']);
     db.close();
   });
 });

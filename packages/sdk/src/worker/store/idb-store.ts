@@ -1,6 +1,6 @@
 import type { JsonObject, JsonValue, StoredEvent } from '@insitu/core';
-import { openDB, type IDBPDatabase } from 'idb';
-import type { CounterName, EventStore, PruneRule, StateStore } from './event-store.ts';
+import { openDB, type IDBPDatabase, type IDBPObjectStore } from 'idb';
+import type { CounterName, EventStore, PruneResult, PruneRule, StateStore } from './event-store.ts';
 import { SCHEMA_VERSION, upgrade, type InsituDB } from './schema.ts';
 
 type DB = IDBPDatabase<InsituDB>;
@@ -25,6 +25,27 @@ function open(name: string, onClose: () => void): Promise<DB> {
     },
     terminated: onClose,
   });
+}
+
+type EventsStore = IDBPObjectStore<InsituDB, ['events'], 'events', 'readwrite'>;
+
+/**
+ * Deletes these keys. The page makes ids that sort by time (`event-id.ts`), so the oldest events
+ * usually hold the lowest keys: then one ranged delete does it, ~17× faster on disk than a
+ * delete per key. The range is used only when it holds exactly these keys (their highest is
+ * its end and it counts as many), so older ids (random UUIDs) or another order cost speed,
+ * never an event that should stay.
+ */
+async function deleteKeys(store: EventsStore, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  let last = keys[0]!;
+  for (const key of keys) if (key > last) last = key;
+  const range = IDBKeyRange.upperBound(last);
+  if (keys.length > 1 && (await store.count(range)) === keys.length) {
+    await store.delete(range);
+    return;
+  }
+  for (const key of keys) void store.delete(key);
 }
 
 /** Opens (creating or upgrading) the database; rejects when IndexedDB is unusable. */
@@ -54,7 +75,10 @@ class IdbStore implements EventStore {
   }
 
   async put(events: readonly StoredEvent[]): Promise<void> {
-    const tx = (await this.connect()).transaction('events', 'readwrite');
+    // Relaxed: committed once the OS has the data, without waiting for it to reach the disk
+    // (several times faster on disk). A browser or tab crash loses nothing; only an OS crash or
+    // power cut can lose the last batches, which is acceptable for behaviour history.
+    const tx = (await this.connect()).transaction('events', 'readwrite', { durability: 'relaxed' });
     for (const e of events) void tx.store.put(e);
     await tx.done;
   }
@@ -81,37 +105,23 @@ class IdbStore implements EventStore {
     return out;
   }
 
-  async byItem(itemId: string): Promise<StoredEvent[]> {
-    const events = await (await this.connect()).getAllFromIndex('events', 'items', itemId);
-    return events.sort((a, b) => a.ts - b.ts);
-  }
-
   async all(): Promise<StoredEvent[]> {
     return (await this.connect()).getAllFromIndex('events', 'ts');
   }
 
-  async prune(rule: PruneRule): Promise<number> {
-    const tx = (await this.connect()).transaction('events', 'readwrite');
+  async prune(rule: PruneRule): Promise<PruneResult> {
+    const tx = (await this.connect()).transaction('events', 'readwrite', { durability: 'relaxed' });
     const index = tx.store.index('ts');
-    let removed = 0;
-    let cursor = await index.openKeyCursor(IDBKeyRange.upperBound(rule.cutoff, true));
-    while (cursor) {
-      void tx.store.delete(cursor.primaryKey);
-      removed++;
-      cursor = await cursor.continue();
-    }
-    let excess = Math.max(0, (await tx.store.count()) - rule.maxEvents) + (rule.extra ?? 0);
-    if (excess > 0) {
-      cursor = await index.openKeyCursor();
-      while (cursor && excess > 0) {
-        void tx.store.delete(cursor.primaryKey);
-        removed++;
-        excess--;
-        cursor = await cursor.continue();
-      }
-    }
+    // Keys read in one request each, never a cursor step per event (a round trip each).
+    const expired = await index.getAllKeys(IDBKeyRange.upperBound(rule.cutoff, true));
+    await deleteKeys(tx.store, expired);
+    // Requests run in order, so the count already leaves the expired ones out.
+    const total = await tx.store.count();
+    const excess = Math.min(total, Math.max(0, total - rule.maxEvents) + (rule.extra ?? 0));
+    const oldest = excess > 0 ? await index.getAllKeys(null, excess) : [];
+    await deleteKeys(tx.store, oldest);
     await tx.done;
-    return removed;
+    return { removed: expired.length + oldest.length, left: total - oldest.length };
   }
 
   async meta(): Promise<JsonObject> {

@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue, StoredEvent } from '@insitu/core';
-import type { CounterName, EventStore, PruneRule, StateStore } from './event-store.ts';
+import type { CounterName, EventStore, PruneResult, PruneRule, StateStore } from './event-store.ts';
 import { SCHEMA_VERSION } from './schema.ts';
 
 /**
@@ -39,22 +39,18 @@ export class MemoryStore implements EventStore {
       .slice(0, limit);
   }
 
-  async byItem(itemId: string): Promise<StoredEvent[]> {
-    return this.sorted().filter((e) => e.items.includes(itemId));
-  }
-
   async all(): Promise<StoredEvent[]> {
     return this.sorted();
   }
 
-  async prune(rule: PruneRule): Promise<number> {
+  async prune(rule: PruneRule): Promise<PruneResult> {
     const events = this.sorted();
     const old = events.filter((e) => e.ts < rule.cutoff);
     const rest = events.length - old.length;
     const excess = Math.max(0, rest - rule.maxEvents) + (rule.extra ?? 0);
     const gone = [...old, ...events.slice(old.length, old.length + excess)];
     for (const e of gone) this.events.delete(e.id);
-    return gone.length;
+    return { removed: gone.length, left: this.events.size };
   }
 
   async meta(): Promise<JsonObject> {

@@ -7,12 +7,14 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
  * - 1: `events` (keyPath id, index `ts`) and `meta`.
  * - 2: index `items` (multi-entry) on `events`, with `items` back-filled from each event's
  *   properties; stores `profile` and `model`.
+ * - 3: index `items` deleted: nothing in the SDK read it, and it cost every write one index
+ *   entry per product named. Events keep their `items` field.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** The current schema, for idb's typed access. */
 export interface InsituDB extends DBSchema {
-  events: { key: string; value: StoredEvent; indexes: { ts: number; items: string } };
+  events: { key: string; value: StoredEvent; indexes: { ts: number } };
   meta: { key: string; value: JsonValue };
   profile: { key: string; value: JsonValue };
   model: { key: string; value: JsonValue };
@@ -32,10 +34,9 @@ export async function upgrade(
   }
   if (oldVersion < 2) {
     const events = tx.objectStore('events');
-    events.createIndex('items', 'items', { multiEntry: true });
     db.createObjectStore('profile');
     db.createObjectStore('model');
-    // Version 1 did not keep `items`; derive it so the new index covers old events too.
+    // Version 1 did not keep `items`; derive it, as every later event has it.
     let cursor = await events.openCursor();
     while (cursor) {
       const event = cursor.value;
@@ -44,6 +45,9 @@ export async function upgrade(
       }
       cursor = await cursor.continue();
     }
+  }
+  if (oldVersion === 2) {
+    tx.objectStore('events').deleteIndex('items');
   }
   const meta = tx.objectStore('meta');
   if ((await meta.get('createdAt')) === undefined) await meta.put(Date.now(), 'createdAt');
