@@ -58,7 +58,8 @@ function writeSite(sdkDist: string, catalogFile: string, artifactDir: string): s
 /**
  * Warm `recommend()` through page → worker → page (the promise the shop's code awaits), per
  * strategy: a shopper with a few views and an add to cart, `warmup` untimed calls, then `calls`
- * timed ones. Waits for the model service to be ready so the model answers, not the fallback.
+ * timed ones. Waits for the model service to be ready and its measured backend to be in use, so
+ * the steady state is timed (the model answers, not the fallback).
  */
 export async function recommendE2E(
   ctx: BenchContext,
@@ -89,7 +90,10 @@ export async function recommendE2E(
       const deadline = performance.now() + 120_000;
       for (;;) {
         const s = await insitu.stats();
-        if (s.stored >= viewed.length + 1 && s.model?.state !== 'loading') break;
+        // Steady state: the model answers and the backend it measured fastest is in use.
+        const settled = s.model?.state === 'failed' || s.model?.timingsFrom !== undefined;
+        if (s.stored >= viewed.length + 1 && s.model?.state === 'ready' && settled) break;
+        if (s.model?.state === 'failed') break;
         if (performance.now() > deadline) throw new Error(`not ready: ${JSON.stringify(s)}`);
         await new Promise((r) => setTimeout(r, 100));
       }
