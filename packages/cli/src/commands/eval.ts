@@ -37,10 +37,10 @@ const baselines = (lambdas: number[] | undefined, log: boolean): Record<string, 
     fitEase(data, {
       multiply: tfMultiply,
       ...(lambdas ? { lambdas } : {}),
-      onLambda: (lambda, seconds, score) => {
+      onLambda: (lambda, seconds, score, recency) => {
         if (log)
           process.stderr.write(
-            `    EASE λ ${lambda}: ${seconds.toFixed(1)} s, valid ${score.toFixed(4)}\n`,
+            `    EASE λ ${lambda}: ${seconds.toFixed(1)} s, valid HR+NDCG ${score.toFixed(4)} (recency ${recency})\n`,
           );
       },
     }),

@@ -21,8 +21,8 @@ export interface EaseOptions {
   validationUsers?: number;
   /** A faster `a · b` for the solve (e.g. a SIMD matMul); plain TS by default. */
   multiply?: Multiply;
-  /** Called after each λ with its time and validation score. */
-  onLambda?: (lambda: number, seconds: number, score: number) => void;
+  /** Called after each λ with its solve time, best validation score and the recency of that score. */
+  onLambda?: (lambda: number, seconds: number, score: number, recency: number) => void;
 }
 
 /** A scorer the protocol reports as skipped, with the reason, instead of figures. */
@@ -113,7 +113,7 @@ export async function fitEase(
         ? [{ recency: 0.7, score: 0 }]
         : recencies.map((r) => ({ recency: r, score: validationScore(b, n, cases, r, backoff) }));
     const top = tried.reduce((a, c) => (c.score > a.score ? c : a));
-    options.onLambda?.(lambda, (Date.now() - t0) / 1000, top.score);
+    options.onLambda?.(lambda, (Date.now() - t0) / 1000, top.score, top.recency);
     if (top.score > best.score) best = { score: top.score, b, recency: top.recency };
   }
   const b = best.b!;
