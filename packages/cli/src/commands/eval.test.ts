@@ -43,7 +43,7 @@ describe('insitu eval', () => {
       dataset: string;
       users: number;
       items: number;
-      models: Record<string, Record<'full' | 'sampled', Record<string, number>>>;
+      models: Record<string, Record<'full' | 'sampled' | 'halfWidth95', Record<string, number>>>;
       seconds: number;
     };
     expect(report.dataset).toBe(dir.split('/').pop());
@@ -51,6 +51,7 @@ describe('insitu eval', () => {
     expect(report.items).toBe(80);
     expect(report.seconds).toBeGreaterThanOrEqual(0);
     expect(Object.keys(report.models).sort()).toEqual([
+      'ease',
       'insitu',
       'itemknn',
       'markov',
@@ -61,6 +62,9 @@ describe('insitu eval', () => {
         expect(Object.keys(model[part]!).sort()).toEqual(['hr10', 'mrr10', 'ndcg10']);
         for (const v of Object.values(model[part]!)) expect(v >= 0 && v <= 1).toBe(true);
       }
+      // 1.96 · sd / √n over 300 users: HR@10 is a 0/1 mean, so at most 1.96 · 0.5 / √300.
+      expect(Object.keys(model.halfWidth95!).sort()).toEqual(['hr10', 'ndcg10']);
+      for (const v of Object.values(model.halfWidth95!)) expect(v >= 0 && v <= 0.06).toBe(true);
     }
     const full = (m: string) => report.models[m]!.full;
     expect(full('markov')['hr10']!).toBeGreaterThan(full('popularity')['hr10']! + 0.3);
@@ -75,7 +79,7 @@ describe('insitu eval', () => {
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(await evaluate(['--dataset', dir, '--models', 'markov,popularity'])).toBe(0);
-    expect(printed.join('\n')).toMatch(/^markov\s+[01]\.\d{4}\s/m);
+    expect(printed.join('\n')).toMatch(/^markov\s+[01]\.\d{4} ±0\.\d{4}\s/m);
     printed.length = 0;
     expect(
       await evaluate(['--dataset', dir, '--json', '--target', 'valid', '--models', 'markov']),

@@ -1,45 +1,71 @@
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FitScorer, ProtocolReport } from '@insitu/core';
-import { fitItemKnn, fitMarkov, fitPopularity, InsituError, runProtocol } from '@insitu/core';
+import {
+  fitEase,
+  fitItemKnn,
+  fitMarkov,
+  fitPopularity,
+  InsituError,
+  runProtocol,
+} from '@insitu/core';
 import { loadDatasetDir } from '../data/index.ts';
 import type { Command } from '../main.ts';
-import { fitInsitu } from '@insitu/model/node';
+import { fitInsitu, tfMultiply } from '@insitu/model/node';
 
 const HELP = `usage: insitu eval --dataset DIR [--json] [--target test|valid] [--max-users N] [--models a,b]
 
-Leave-one-out evaluation of insitu against popularity, Markov-1 and item-kNN on
-DIR/interactions.csv (+ DIR/items.csv). Full ranking over all unseen items and
-against 100 sampled negatives; HR@10, NDCG@10, MRR@10 with ties at their expected rank.
+Leave-one-out evaluation of insitu against popularity, Markov-1, item-kNN and EASE
+(+ recency; λ chosen on the validation split) on DIR/interactions.csv (+ DIR/items.csv).
+Full ranking over all unseen items and against 100 sampled negatives; HR@10, NDCG@10,
+MRR@10 with ties at their expected rank, ± the 95% half-width over users.
 
   --dataset DIR     folder with interactions.csv (user,item,timestamp,event)
   --json            print one JSON object instead of a table
   --target valid    score the validation item instead (for tuning)
   --max-users N     only the first N users (quick runs)
-  --models LIST     comma-separated subset of insitu,popularity,markov,itemknn
+  --models LIST     comma-separated subset of insitu,popularity,markov,itemknn,ease
+  --ease-lambdas L  comma-separated λ grid of EASE (default 20,100,500)
   --seed N          seed of fits and negative sampling (default 42)`;
 
-const BASELINES: Record<string, FitScorer> = {
+const baselines = (lambdas: number[] | undefined, log: boolean): Record<string, FitScorer> => ({
   popularity: (data) => fitPopularity(data),
   markov: (data) => fitMarkov(data),
   itemknn: (data) => fitItemKnn(data),
-};
+  // The dense solve's multiply-adds run as wasm SIMD matMuls, ~10× scalar JS.
+  ease: (data) =>
+    fitEase(data, {
+      multiply: tfMultiply,
+      ...(lambdas ? { lambdas } : {}),
+      onLambda: (lambda, seconds, score, recency) => {
+        if (log)
+          process.stderr.write(
+            `    EASE λ ${lambda}: ${seconds.toFixed(1)} s, valid HR+NDCG ${score.toFixed(4)} (recency ${recency})\n`,
+          );
+      },
+    }),
+});
 
 const fmt = (x: number) => x.toFixed(4);
 
 function table(name: string, report: ProtocolReport, seconds: number) {
   const lines = [
     `${name}: ${report.users} users, ${report.items} items, ${seconds.toFixed(1)} s`,
-    'model        full HR@10  NDCG@10  MRR@10 | sampled HR@10  NDCG@10  MRR@10 | fit s  eval s',
+    'model        full HR@10 (±95%)    NDCG@10 (±95%)    MRR@10 | sampled HR@10  NDCG@10  MRR@10 | fit s  eval s',
   ];
   for (const [model, m] of Object.entries(report.models)) {
     const t = report.timings[model]!;
+    const hw = m.halfWidth95;
     lines.push(
-      `${model.padEnd(12)} ${fmt(m.full.hr10).padStart(10)} ${fmt(m.full.ndcg10).padStart(8)} ` +
-        `${fmt(m.full.mrr10).padStart(7)} | ${fmt(m.sampled.hr10).padStart(13)} ` +
+      `${model.padEnd(12)} ${fmt(m.full.hr10).padStart(10)} ±${fmt(hw.hr10)} ` +
+        `${fmt(m.full.ndcg10).padStart(8)} ±${fmt(hw.ndcg10)} ` +
+        `${fmt(m.full.mrr10).padStart(9)} | ${fmt(m.sampled.hr10).padStart(13)} ` +
         `${fmt(m.sampled.ndcg10).padStart(8)} ${fmt(m.sampled.mrr10).padStart(7)} | ` +
         `${t.fit.toFixed(1).padStart(5)} ${t.eval.toFixed(1).padStart(7)}`,
     );
+  }
+  for (const [model, reason] of Object.entries(report.skipped)) {
+    lines.push(`${model.padEnd(12)} skipped: ${reason}`);
   }
   return lines.join('\n');
 }
@@ -53,7 +79,8 @@ export const evaluate: Command = async (args) => {
       json: { type: 'boolean', default: false },
       target: { type: 'string', default: 'test' },
       'max-users': { type: 'string' },
-      models: { type: 'string', default: 'insitu,popularity,markov,itemknn' },
+      models: { type: 'string', default: 'insitu,popularity,markov,itemknn,ease' },
+      'ease-lambdas': { type: 'string' },
       seed: { type: 'string', default: '42' },
       help: { type: 'boolean', default: false },
     },
@@ -72,8 +99,12 @@ export const evaluate: Command = async (args) => {
   if (!Number.isInteger(seed) || (maxUsers !== undefined && !(maxUsers > 0))) {
     throw new InsituError('invalid_input', '--seed and --max-users must be whole numbers.');
   }
+  const lambdas = values['ease-lambdas']?.split(',').map(Number);
+  if (lambdas !== undefined && !lambdas.every((l) => l > 0)) {
+    throw new InsituError('invalid_input', '--ease-lambdas must be positive numbers.');
+  }
   const start = Date.now();
-  const all: Record<string, FitScorer> = { insitu: fitInsitu, ...BASELINES };
+  const all: Record<string, FitScorer> = { insitu: fitInsitu, ...baselines(lambdas, !values.json) };
   const models: Record<string, FitScorer> = {};
   for (const name of values.models.split(',').map((m) => m.trim())) {
     const fit = all[name];
@@ -101,6 +132,7 @@ export const evaluate: Command = async (args) => {
       users: report.users,
       items: report.items,
       models: report.models,
+      ...(Object.keys(report.skipped).length > 0 ? { skipped: report.skipped } : {}),
       seconds: Math.round(seconds * 100) / 100,
     };
     if (values.target === 'valid') out['target'] = 'valid';

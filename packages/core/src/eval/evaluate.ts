@@ -1,6 +1,6 @@
 import type { HistoryEntry, Scorer } from '../scoring.ts';
 import { expectedMetrics, MetricsSum, rankCounts } from './metrics.ts';
-import type { RankMetrics } from './metrics.ts';
+import type { HalfWidths, RankMetrics } from './metrics.ts';
 import { sampleNegatives, seededRandom } from './random.ts';
 import type { LeaveOneOut } from './split.ts';
 import type { BatchScorer } from './training-data.ts';
@@ -23,6 +23,8 @@ export interface EvalOptions {
 export interface EvalResult {
   full: RankMetrics;
   sampled: RankMetrics;
+  /** 95% half-widths of the full-ranking HR@10 and NDCG@10 (normal approximation over users). */
+  halfWidth95: HalfWidths;
   users: number;
 }
 
@@ -83,5 +85,5 @@ export async function evaluateScorer(
       for (const h of history) excluded[h.item] = 0;
     }
   }
-  return { full: full.mean(), sampled: sampled.mean(), users };
+  return { full: full.mean(), sampled: sampled.mean(), halfWidth95: full.halfWidths(), users };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedMetrics, rankCounts } from './metrics.ts';
+import { expectedMetrics, MetricsSum, rankCounts } from './metrics.ts';
 import { sampleNegatives, seededRandom } from './random.ts';
 
 describe('expectedMetrics', () => {
@@ -66,5 +66,21 @@ describe('sampleNegatives', () => {
     const excluded = Uint8Array.from([1, 0, 0, 1, 0]);
     const all = sampleNegatives(seededRandom(1), 5, 100, excluded, 2, 2);
     expect([...all].sort()).toEqual([1, 4]);
+  });
+});
+
+describe('MetricsSum.halfWidths', () => {
+  it('is 1.96 · sample sd / √n over users', () => {
+    const sum = new MetricsSum();
+    // HR@10 of four users: 1, 0, 0, 0 → mean 0.25, sample variance 0.25, sd 0.5.
+    for (const hr10 of [1, 0, 0, 0]) sum.add({ hr10, ndcg10: hr10 / 2, mrr10: 0 });
+    expect(sum.halfWidths().hr10).toBeCloseTo((1.96 * 0.5) / 2, 12);
+    expect(sum.halfWidths().ndcg10).toBeCloseTo((1.96 * 0.25) / 2, 12);
+  });
+
+  it('is zero for fewer than two users', () => {
+    const sum = new MetricsSum();
+    sum.add({ hr10: 1, ndcg10: 1, mrr10: 1 });
+    expect(sum.halfWidths()).toEqual({ hr10: 0, ndcg10: 0 });
   });
 });

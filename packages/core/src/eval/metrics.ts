@@ -62,18 +62,40 @@ export function rankCounts(
   return { higher, ties };
 }
 
+/** 95% confidence half-widths of the mean HR@10 and NDCG@10 over users. */
+export interface HalfWidths {
+  hr10: number;
+  ndcg10: number;
+}
+
 /** Running sum of metrics, for averaging over users. */
 export class MetricsSum {
   private hr = 0;
   private ndcg = 0;
   private mrr = 0;
+  private hr2 = 0;
+  private ndcg2 = 0;
   private n = 0;
 
   add(m: RankMetrics): void {
     this.hr += m.hr10;
     this.ndcg += m.ndcg10;
     this.mrr += m.mrr10;
+    this.hr2 += m.hr10 * m.hr10;
+    this.ndcg2 += m.ndcg10 * m.ndcg10;
     this.n += 1;
+  }
+
+  /**
+   * Normal-approximation 95% half-widths, 1.96 · sd / √n with the sample sd over users: users
+   * are the independent unit of the protocol, and at thousands of them the mean is close to normal.
+   */
+  halfWidths(): HalfWidths {
+    const n = this.n;
+    if (n < 2) return { hr10: 0, ndcg10: 0 };
+    const half = (sum: number, sq: number) =>
+      (1.96 * Math.sqrt(Math.max(0, (sq - (sum * sum) / n) / (n - 1)))) / Math.sqrt(n);
+    return { hr10: half(this.hr, this.hr2), ndcg10: half(this.ndcg, this.ndcg2) };
   }
 
   /** The means (zeros when nothing was added). */

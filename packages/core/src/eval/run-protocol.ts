@@ -9,7 +9,9 @@ import type { FitOptions, FitScorer } from './training-data.ts';
 export interface ProtocolReport {
   users: number;
   items: number;
-  models: Record<string, Pick<EvalResult, 'full' | 'sampled'>>;
+  models: Record<string, Pick<EvalResult, 'full' | 'sampled' | 'halfWidth95'>>;
+  /** Models that declined to run (e.g. a catalog too large for a dense solve), with the reason. */
+  skipped: Record<string, string>;
   /** Fit and scoring time per model, in seconds. */
   timings: Record<string, { fit: number; eval: number }>;
 }
@@ -39,6 +41,7 @@ export async function runProtocol(
     users: Math.min(split.users.length, options.maxUsers ?? Infinity),
     items: dataset.itemIds.length,
     models: {},
+    skipped: {},
     timings: {},
   };
   for (const [name, fit] of Object.entries(models)) {
@@ -46,10 +49,19 @@ export async function runProtocol(
     const t0 = Date.now();
     const scorer = await fit(data, options.fitOptions);
     const t1 = Date.now();
+    const skipped = (scorer as { skipped?: unknown }).skipped;
+    if (typeof skipped === 'string') {
+      report.skipped[name] = skipped;
+      continue;
+    }
     options.onStage?.(name, 'eval');
     const result = await evaluateScorer(split, scorer, options);
     const t2 = Date.now();
-    report.models[name] = { full: result.full, sampled: result.sampled };
+    report.models[name] = {
+      full: result.full,
+      sampled: result.sampled,
+      halfWidth95: result.halfWidth95,
+    };
     report.timings[name] = { fit: (t1 - t0) / 1000, eval: (t2 - t1) / 1000 };
   }
   return report;

@@ -8,6 +8,7 @@ export function trainingDataOf(dataset: Dataset, split: LeaveOneOut, seed = 42):
     itemCount: split.itemCount,
     itemIds: dataset.itemIds,
     sequences: split.train,
+    validation: split.valid,
     seed,
   };
   if (dataset.items !== undefined) data.items = dataset.items;

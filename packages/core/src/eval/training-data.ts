@@ -15,6 +15,11 @@ export interface TrainingData {
   sequences: HistoryEntry[][];
   /** Item metadata by index (title, categories, price) when the dataset has it. */
   items?: ItemMeta[];
+  /**
+   * The validation item of each user (aligned with `sequences`), for baselines that choose their
+   * settings on the validation split. Never fitted on; the insitu model keeps its own holdout.
+   */
+  validation?: HistoryEntry[];
   /** Seed for every random choice of the fit, so results are reproducible. */
   seed: number;
 }

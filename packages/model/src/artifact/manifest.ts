@@ -31,6 +31,11 @@ export interface ArtifactManifest {
   /** Encoder shape; null for a content-only artifact (the user vector is a mean of item vectors). */
   encoder: { maxLen: number; kinds: string[] } | null;
   blend: BlendWeights;
+  /**
+   * What `neighbours.bin` holds: sequential co-visitation (default when absent) or EASE item
+   * weights, whichever the build's holdout preferred; both are read and scored the same way.
+   */
+  neighbours?: 'covis' | 'ease';
   /** Half-life of the popularity decay, in the logs' time unit (null = no decay). */
   popularityHalfLife: number | null;
   /** Bytes of every file, relative to the manifest; the loader checks them. */

@@ -12,3 +12,4 @@ export { replayEvents } from './profile-replay.ts';
 export { fitIntentModel, intentExamples, intentAuc, auc } from './intent-fit.ts';
 export type { IntentExample } from './intent-fit.ts';
 export { fitSegmentCentroids, userSegmentFeatures, nameCentroids } from './segment-centroids.ts';
+export { tfMultiply } from './tf-multiply.ts';

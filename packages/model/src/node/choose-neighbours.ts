@@ -1,0 +1,67 @@
+import type { HistoryEntry } from '@insitu/core';
+import type { HoldoutFigures } from '../artifact/manifest.ts';
+import type { NeighbourTable } from '../neighbours.ts';
+import { buildCovisitation } from './covis-build.ts';
+import { buildEaseNeighbours } from './ease-neighbours.ts';
+import type { TuneResult } from './tune-blend.ts';
+
+type Sequences = readonly (readonly HistoryEntry[])[];
+
+/** One way to build the neighbour table, and what the artifact records for it. */
+export interface NeighbourCandidate {
+  label: string;
+  source: 'covis' | 'ease';
+  build: (sequences: Sequences, itemCount: number) => NeighbourTable | Promise<NeighbourTable>;
+}
+
+/**
+ * The neighbour tables a build tries: sequential co-visitation ("Y after X", the default), and
+ * EASE weights for each λ when the catalog is small enough for the dense solve. (Co-visitation
+ * with its reverse direction at 0.5 or 1 was tried on Beauty's holdout too and bought nothing.)
+ */
+export function neighbourCandidates(
+  withEase: boolean,
+  lambdas: readonly number[],
+): NeighbourCandidate[] {
+  const covis: NeighbourCandidate = {
+    label: 'covis',
+    source: 'covis',
+    build: (s, n) => buildCovisitation(s, n),
+  };
+  const ease = lambdas.map((lambda): NeighbourCandidate => ({
+    label: `ease-${lambda}`,
+    source: 'ease',
+    build: (s, n) => buildEaseNeighbours(s, n, { lambda }),
+  }));
+  return withEase ? [covis, ...ease] : [covis];
+}
+
+const criterion = (f: HoldoutFigures) => f.hr10 + f.ndcg10 + f.ndcg100;
+
+/**
+ * Tunes the blend with each candidate's table (built on the holdout's training part) and keeps
+ * the first candidate that no later one beats on HR@10 + NDCG@10 + NDCG@100; each candidate's
+ * blend figures are recorded as `<label>-blend`.
+ */
+export async function chooseNeighbours(
+  candidates: readonly NeighbourCandidate[],
+  train: Sequences,
+  itemCount: number,
+  tune: (table: NeighbourTable) => TuneResult,
+  onCandidate?: (label: string) => void,
+): Promise<{ chosen: NeighbourCandidate; tuned: TuneResult }> {
+  let best: { chosen: NeighbourCandidate; tuned: TuneResult } | null = null;
+  const figures: Record<string, HoldoutFigures> = {};
+  for (const candidate of candidates) {
+    onCandidate?.(candidate.label);
+    const tuned = tune(await candidate.build(train, itemCount));
+    figures[`${candidate.label}-blend`] = tuned.figures['blend']!;
+    if (
+      best === null ||
+      criterion(tuned.figures['blend']!) > criterion(best.tuned.figures['blend']!)
+    )
+      best = { chosen: candidate, tuned };
+  }
+  best!.tuned.figures = { ...best!.tuned.figures, ...figures };
+  return best!;
+}
