@@ -1,28 +1,9 @@
 import type { Page } from 'playwright-core';
+import { connectToPaint } from '../e2e/widget-checks.ts';
 import { quantile, round, type BenchContext, type BenchSection } from './bench-types.ts';
 
 const WARM_RUNS = 20;
 const COLD_RUNS = 5;
-
-/**
- * Connects a `<insitu-recommendations strategy="trending" limit="8">` and resolves with the
- * milliseconds until its items are painted (rendered, then the next frame).
- */
-function connectToPaint(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const el = document.createElement('insitu-recommendations');
-    el.setAttribute('strategy', 'trending');
-    el.setAttribute('limit', '8');
-    const done = new Promise((r) => el.addEventListener('insitu-rendered', r, { once: true }));
-    const t0 = performance.now();
-    document.body.append(el);
-    await done;
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
-    const ms = performance.now() - t0;
-    el.remove();
-    return ms;
-  });
-}
 
 async function widgetPage(ctx: BenchContext): Promise<Page> {
   const page = await (await ctx.browser.newContext()).newPage();
@@ -39,8 +20,8 @@ export async function bench(ctx: BenchContext): Promise<BenchSection> {
   for (let i = 0; i < COLD_RUNS; i++) {
     // Connected as soon as widgets.js has run: the worker is still starting, the catalog loading.
     const page = await widgetPage(ctx);
-    cold.push(await connectToPaint(page));
-    if (i === 0) for (let j = 0; j < WARM_RUNS; j++) warm.push(await connectToPaint(page));
+    cold.push(...(await connectToPaint(page, 1)));
+    if (i === 0) warm.push(...(await connectToPaint(page, WARM_RUNS)));
     await page.context().close();
   }
   const row = (name: string, t: number[]) => ({
