@@ -1,7 +1,7 @@
 export { InsituModel } from './insitu-model.ts';
 export type { ModelParts } from './insitu-model.ts';
-export { loadModel, loadArtifact, checkManifest } from './load-model.ts';
-export type { LoadOptions, ArtifactReader } from './load-model.ts';
+export { loadModel, loadArtifact, loadPopularity, checkManifest } from './load-model.ts';
+export type { LoadOptions, ArtifactReader, ArtifactPopularity } from './load-model.ts';
 export { FORMAT_VERSION, FILES } from './artifact/manifest.ts';
 export type { ArtifactManifest, HoldoutFigures } from './artifact/manifest.ts';
 export { catalogHash } from './artifact/catalog-hash.ts';

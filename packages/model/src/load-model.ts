@@ -46,6 +46,27 @@ export function checkManifest(m: ArtifactManifest, catalogHash?: string): void {
   }
 }
 
+/** The artifact's first stage: what a visitor with no history needs (trending). */
+export interface ArtifactPopularity {
+  manifest: ArtifactManifest;
+  /** Time-decayed popularity per model row (scaled to a maximum of 1). */
+  popularity: Float32Array;
+}
+
+/**
+ * Reads only `manifest.json` and `popularity.bin` (~30 KB gzipped for 10k items): enough for
+ * trending, so a new visitor's first page need not download the embeddings and neighbours.
+ */
+export async function loadPopularity(
+  read: ArtifactReader,
+  catalogHash?: string,
+): Promise<ArtifactPopularity> {
+  const manifest = json<ArtifactManifest>(await read(FILES.manifest));
+  checkManifest(manifest, catalogHash);
+  const bytes = await read(FILES.popularity);
+  return { manifest, popularity: decodeFloats(bytes, manifest.itemCount, FILES.popularity) };
+}
+
 /** Loads an artifact through any file reader (fetch in the worker, the file system in Node). */
 export async function loadArtifact(
   read: ArtifactReader,

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,4 +142,65 @@ export function e2eRows(result: RecommendE2E): Record<string, string | number>[]
     source: s.source,
     backend: s.backend,
   }));
+}
+
+/** What one page fetched, by file, with gzip sizes (bodies re-compressed here, as a server would). */
+export interface FirstPageBytes {
+  /** A new visitor who only asks for trending, within 2 s (before the model's idle load). */
+  firstPage: { file: string; gzip: number }[];
+  /** The same visitor after one Product Viewed, once the whole model is in use. */
+  afterFirstEvent: { file: string; gzip: number }[];
+}
+
+/**
+ * Bytes a new visitor's first page downloads from insitu (10k-item shop): the page's and the
+ * worker's requests as Playwright sees them, each body gzipped; the catalog is listed apart.
+ */
+export async function firstPageBytes(
+  ctx: BenchContext,
+  catalogFile: string,
+  artifactDir: string,
+): Promise<FirstPageBytes> {
+  const site = writeSite(join(ctx.repoRoot, 'packages', 'sdk', 'dist'), catalogFile, artifactDir);
+  const context = await ctx.browser.newContext();
+  const seen: { file: string; gzip: number }[] = [];
+  const pending: Promise<void>[] = [];
+  context.on('response', (response) => {
+    const file = new URL(response.url()).pathname;
+    if (file === '/model.html') return;
+    pending.push(
+      response
+        .body()
+        .then((body) => void seen.push({ file, gzip: gzipSync(body).length }))
+        .catch(() => undefined),
+    );
+  });
+  try {
+    const origin = await ctx.serve([site]);
+    const page = await context.newPage();
+    await page.goto(`${origin}/model.html`);
+    await page.waitForFunction(() => window.__modelBench !== undefined);
+    await page.evaluate(async () => {
+      const insitu = window.__modelBench!;
+      await insitu.ready();
+      await insitu.recommend({ strategy: 'trending', limit: 10 });
+      await new Promise((r) => setTimeout(r, 2000));
+    });
+    await Promise.all(pending);
+    const firstPage = [...seen];
+    await page.evaluate(async () => {
+      const insitu = window.__modelBench!;
+      await insitu.track('Product Viewed', { product_id: 'none' });
+      for (let i = 0; i < 600; i++) {
+        const m = (await insitu.stats()).model;
+        if (m?.timingsFrom !== undefined || m?.state === 'failed') break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    });
+    await Promise.all(pending);
+    return { firstPage, afterFirstEvent: [...seen] };
+  } finally {
+    await context.close();
+    rmSync(site, { recursive: true, force: true });
+  }
 }

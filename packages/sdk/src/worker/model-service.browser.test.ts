@@ -36,6 +36,29 @@ const measured = (m: ModelInfo) => m.state === 'failed' || 'cpu' in (m.timings ?
 const ids = (r: RecommendResult) => r.items.map((x) => x.item.id);
 const view = (c: Insitu, id: string) => c.track('Product Viewed', { product_id: id });
 
+describe('a light first page', () => {
+  it('fetches only the manifest and popularity until the shopper acts, then the rest', async () => {
+    const { c, errors } = open();
+    await c.ready();
+    const cached = async () =>
+      (await (await caches.open('insitu-model')).keys()).map((r) => r.url.split('/').pop());
+    // Trending from the artifact's popularity, before the rest of it has loaded.
+    let trending = await c.recommend({ strategy: 'trending', limit: 5 });
+    for (let i = 0; i < 50 && trending.source !== 'model'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      trending = await c.recommend({ strategy: 'trending', limit: 5 });
+    }
+    expect(trending).toMatchObject({ source: 'model', backend: 'js' });
+    expect((await cached()).sort()).toEqual(['popularity.bin']);
+    expect((await c.stats()).model?.state).toBe('loading');
+    await view(c, 'p-1');
+    const info = await modelInfo(c, (m) => m.state !== 'loading');
+    expect(info.state).toBe('ready');
+    expect(await cached()).toEqual(expect.arrayContaining(['embeddings.bin', 'neighbours.bin']));
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('model artifact round trip', () => {
   it('scores in the worker exactly as Node does, on the backend it measured fastest', async () => {
     const { c, errors } = open();

@@ -6,7 +6,7 @@ import {
   type SegmentCentroids,
 } from '@insitu/core';
 import type { ModelInfo } from '../protocol.ts';
-import type { ModelHandle } from './model/model-handle.ts';
+import type { LightModel, ModelHandle } from './model/model-handle.ts';
 import type { ServiceContext, WorkerService } from './services.ts';
 import { localeOf } from './locale.ts';
 
@@ -17,6 +17,11 @@ const MODEL_STRATEGIES = new Set(['for-you', 'similar-items', 'bought-together']
  * the fallback: a cached artifact loads in tens of milliseconds, a first download may not.
  */
 const WAIT_MS = 3000;
+/**
+ * A first visit that neither tracks nor asks for a model strategy gets the rest of the artifact
+ * after this long: its first page stays light (manifest + popularity), a lingering one is ready.
+ */
+const IDLE_MS = 5000;
 
 const within = <T>(p: Promise<T>, ms: number): Promise<T | undefined> =>
   Promise.race([p, new Promise<undefined>((r) => setTimeout(() => r(undefined), ms))]);
@@ -30,18 +35,22 @@ export interface ModelService extends WorkerService {
 }
 
 /**
- * The model in the worker: when `config.model` is set, loads the artifact (Cache Storage,
- * version-checked, catalog-checked) in a lazy chunk, answers for-you, similar-items and
- * bought-together with it, and reports its state and backend timings in `stats().model`. It
- * scores in plain JS at first; tfjs arrives in a further chunk and the fastest measured backend
- * takes over. Failures are reported (`model_load_failed`, `artifact_mismatch`) and the basic
- * strategies answer instead.
+ * The model in the worker, when `config.model` is set, in two stages (a lazy chunk each time):
+ * first the manifest and the shop's popularity (Cache Storage, version- and catalog-checked),
+ * which answer trending; then — after the first stored events, for a shopper who already has
+ * history, on the first model strategy asked, or when idle — the rest of the artifact, which
+ * answers for-you, similar-items and bought-together. It scores in plain JS at first; tfjs
+ * arrives in a further chunk and the fastest measured backend takes over. Failures are reported
+ * (`model_load_failed`, `artifact_mismatch`) and the basic strategies answer instead.
  */
 export function modelService(): ModelService {
   let ctx!: ServiceContext;
+  let preparing: Promise<LightModel | undefined> | undefined;
   let loading: Promise<ModelHandle | undefined> | undefined;
+  let light: LightModel | undefined;
   let handle: ModelHandle | undefined;
   let info: ModelInfo | undefined;
+  let idle: ReturnType<typeof setTimeout> | undefined;
 
   const fail = (error: unknown) => {
     const e = toErrorInfo(error);
@@ -49,8 +58,13 @@ export function modelService(): ModelService {
     ctx.report(e);
     return undefined;
   };
-  const load = () =>
-    (loading ??= (async () => {
+  const options = () => ({
+    locale: localeOf(ctx.config),
+    ...(ctx.config.rotation === undefined ? {} : { rotation: ctx.config.rotation }),
+  });
+  /** Stage one: the manifest and the shop's popularity, checked against the catalog. */
+  const prepare = () =>
+    (preparing ??= (async () => {
       const url = ctx.config.model;
       if (url === undefined || url === '') return undefined;
       info = { state: 'loading' };
@@ -59,14 +73,31 @@ export function modelService(): ModelService {
         const message = 'The model needs the shop catalog: set `catalog` next to `model`.';
         return fail(new InsituError('invalid_config', message, { field: 'catalog' }));
       }
+      const { openPopularity } = await import('./model/model-handle.ts');
+      light = await openPopularity(url, catalog);
+      return light;
+    })().catch(fail));
+  /** Stage two: embeddings, neighbours, encoder, then tfjs and the backend measurement. */
+  const load = () =>
+    (loading ??= (async () => {
+      clearTimeout(idle);
+      const first = await prepare();
+      const url = ctx.config.model;
+      const catalog = await ctx.catalog();
+      if (first === undefined || url === undefined || catalog === undefined) return undefined;
       const faults = ctx.config.faults ?? {};
       if (faults.webgl === false) (await import('./model/webgl-fault.ts')).disableWebgl();
       const { openModel } = await import('./model/model-handle.ts');
-      handle = await openModel(url, catalog, {
-        ...(faults.backends ? { backends: faults.backends } : {}),
-        ...(faults.loseContextAfter ? { loseContextAfter: faults.loseContextAfter } : {}),
-        measure: faults.webgl === false || faults.backends !== undefined,
-      });
+      handle = await openModel(
+        url,
+        catalog,
+        {
+          ...(faults.backends ? { backends: faults.backends } : {}),
+          ...(faults.loseContextAfter ? { loseContextAfter: faults.loseContextAfter } : {}),
+          measure: faults.webgl === false || faults.backends !== undefined,
+        },
+        first.artifact,
+      );
       return handle;
     })().catch(fail));
 
@@ -74,23 +105,30 @@ export function modelService(): ModelService {
     name: 'model',
     start(c) {
       ctx = c;
-      void load();
+      void prepare();
+      // A shopper with history needs the whole model now; a first visit only when it starts
+      // interacting (onEvents), asks for a model strategy, or the page has been idle a while.
+      void ctx.recent().then(
+        (events) => (events.length > 0 ? void load() : undefined),
+        () => undefined,
+      );
+      idle = setTimeout(() => void load(), IDLE_MS);
+    },
+    onEvents() {
+      if (loading === undefined) void load();
     },
     stats: () => (info === undefined ? {} : { model: handle?.info() ?? info }),
     centroids: () => handle?.centroids(),
     intentModel: () => handle?.intentModel(),
     async recommend(request: RecommendRequest) {
-      // Trending uses the model only once it is loaded: it must never wait for the artifact.
+      // Trending never waits for the artifact: the whole model once loaded, else its popularity.
       const waits = MODEL_STRATEGIES.has(request.strategy);
       if (!waits && request.strategy !== 'trending') return undefined;
       const model = handle ?? (waits ? await within(load(), WAIT_MS) : undefined);
-      if (model === undefined) return undefined;
       try {
         const events = await ctx.recent();
-        return await model.recommend(request, events, {
-          locale: localeOf(ctx.config),
-          ...(ctx.config.rotation === undefined ? {} : { rotation: ctx.config.rotation }),
-        });
+        if (model !== undefined) return await model.recommend(request, events, options());
+        return light?.recommend(request, events, options());
       } catch (error) {
         // The basic strategies still answer; the page hears what went wrong.
         ctx.report(toErrorInfo(error));

@@ -10,6 +10,7 @@ import type {
   StoredEvent,
 } from '@insitu/core';
 import type { ModelInfo } from '../../protocol.ts';
+import type { CachedArtifact } from './artifact-cache.ts';
 import { EngineSwitch, type BackendChoice, type BackendFaults } from './engine-switch.ts';
 import { loadRuntime, type ModelRuntime } from './model-runtime.ts';
 import { modelRecommend } from './model-strategies.ts';
@@ -42,8 +43,9 @@ export async function openModel(
   baseUrl: string,
   catalog: Catalog,
   faults: BackendFaults = {},
+  opened?: CachedArtifact,
 ): Promise<ModelHandle> {
-  const rt: ModelRuntime = await loadRuntime(baseUrl, catalog);
+  const rt: ModelRuntime = await loadRuntime(baseUrl, catalog, opened);
   const { model } = rt;
   const engine = new EngineSwitch(model.itemVectors, model.itemCount, model.dims, faults);
   model.useEngine(engine);
@@ -90,3 +92,5 @@ export async function openModel(
     dispose: () => model.dispose(),
   };
 }
+
+export { openPopularity, type LightModel } from './light-model.ts';

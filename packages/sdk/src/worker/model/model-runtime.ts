@@ -73,8 +73,12 @@ export function alignModel(model: InsituModel, catalog: Catalog) {
  * Fetches the artifact (through Cache Storage), checks that it was built for this catalog
  * (`artifact_mismatch` otherwise) and lines it up with the catalog.
  */
-export async function loadRuntime(baseUrl: string, catalog: Catalog): Promise<ModelRuntime> {
-  const artifact = await openArtifact(baseUrl);
+export async function loadRuntime(
+  baseUrl: string,
+  catalog: Catalog,
+  opened?: CachedArtifact,
+): Promise<ModelRuntime> {
+  const artifact = opened ?? (await openArtifact(baseUrl));
   let centroidBytes: Uint8Array | undefined;
   const read = async (path: string) => {
     const bytes = await artifact.read(path);

@@ -92,8 +92,39 @@ function popularity(m: StrategyModel): Float32Array {
 
 /** No usable history: what is trending in the shop, the page's category first. */
 function coldStart(m: StrategyModel, request: RecommendRequest, shopper: ShopperHistory) {
-  const sources: ScoreSource[] = [{ kind: 'trending', scores: popularity(m) }];
-  return rank(m, request, sources, { history: shopper.history, cart: shopper.cart });
+  return trendingFrom(m.catalog.items, popularity(m), request, shopper, {
+    vectors: m.vectors,
+    backend: m.engine.name,
+    ...(m.locale === undefined ? {} : { locale: m.locale }),
+    ...(m.rotation === undefined ? {} : { rotation: m.rotation }),
+  });
+}
+
+/**
+ * Trending from the shop's time-decayed popularity in catalog order: the model's cold start, and
+ * all a first visit needs before the rest of the artifact has loaded (`light-model.ts`).
+ */
+export function trendingFrom(
+  items: RankInput['catalog'],
+  scores: Float32Array,
+  request: RecommendRequest,
+  shopper: ShopperHistory,
+  options: Pick<RankInput, 'vectors' | 'locale' | 'rotation'> & { backend: string },
+): RecommendResult {
+  const { backend, ...rest } = options;
+  return {
+    strategy: request.strategy,
+    items: rankItems({
+      catalog: items,
+      sources: [{ kind: 'trending', scores }],
+      history: shopper.history,
+      cart: shopper.cart,
+      request,
+      ...rest,
+    }),
+    source: 'model',
+    backend,
+  };
 }
 
 /**
