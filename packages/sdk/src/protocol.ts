@@ -56,7 +56,8 @@ export interface InsituConfig {
     quota?: number;
     /** `false`: WebGL contexts cannot be created in the worker (as on a blocklisted GPU). */
     webgl?: boolean;
-    /** Only these tfjs backends are measured and used (`webgl`, `wasm`, `cpu`). */
+    /** Only these tfjs backends are measured and used (`webgl`, `wasm`, `cpu`); tfjs is then
+     * loaded even where plain JS is fast enough. */
     backends?: string[];
     /** The WebGL context is lost (WEBGL_lose_context) on this many-th WebGL scoring call. */
     loseContextAfter?: number;

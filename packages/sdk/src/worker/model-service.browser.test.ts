@@ -37,6 +37,18 @@ const ids = (r: RecommendResult) => r.items.map((x) => x.item.id);
 const view = (c: Insitu, id: string) => c.track('Product Viewed', { product_id: id });
 
 describe('a light first page', () => {
+  it('keeps plain JS and never loads tfjs when JS scores this catalog within 1 ms', async () => {
+    const { c } = open();
+    await view(c, 'p-1');
+    const info = await modelInfo(c, (m) => m.timingsFrom !== undefined || m.state === 'failed');
+    expect(info).toMatchObject({ state: 'ready', backend: 'js', timingsFrom: 'measured' });
+    expect(info.timings!['js']).toBeLessThanOrEqual(1);
+    expect(String(info.timings!['tfjs'])).toMatch(/^not loaded/);
+    expect(info.timings!['wasm']).toBeUndefined();
+    const r = await c.recommend({ strategy: 'for-you', limit: 5 });
+    expect(r).toMatchObject({ source: 'model', backend: 'js' });
+  });
+
   it('fetches only the manifest and popularity until the shopper acts, then the rest', async () => {
     const { c, errors } = open();
     await c.ready();
@@ -61,7 +73,8 @@ describe('a light first page', () => {
 
 describe('model artifact round trip', () => {
   it('scores in the worker exactly as Node does, on the backend it measured fastest', async () => {
-    const { c, errors } = open();
+    // Naming the candidates loads tfjs even where plain JS is fast enough (this shop: 48 items).
+    const { c, errors } = open({ faults: { backends: ['webgl', 'wasm', 'cpu'] } });
     const ref = (await (await fetch(tmp('expected.json'))).json()) as Expected;
     const catalog = (await (await fetch(tmp('catalog.json'))).json()) as {
       items: { id: string; inStock: boolean }[];
@@ -100,11 +113,12 @@ describe('model artifact round trip', () => {
   });
 
   it('reuses the cached files while the manifest is unchanged, re-fetches after a rebuild', async () => {
-    const first = open();
+    const tfjs = { faults: { backends: ['webgl', 'wasm', 'cpu'] } };
+    const first = open(tfjs);
     await modelInfo(first.c, (m) => m.state !== 'loading');
     expect(await caches.has('insitu-model')).toBe(true);
     const chosen = (await modelInfo(first.c, measured)).backend;
-    const second = open();
+    const second = open(tfjs);
     // Same artifact on the same device: the files and the backend measurement are reused.
     expect(await modelInfo(second.c, (m) => m.timingsFrom !== undefined)).toMatchObject({
       state: 'ready',
@@ -115,7 +129,7 @@ describe('model artifact round trip', () => {
     // A different cached manifest stands for an older build: everything is fetched afresh.
     const cache = await caches.open('insitu-model');
     await cache.put(tmp('model/manifest.json'), new Response('{"old":true}'));
-    const third = open();
+    const third = open(tfjs);
     expect(await modelInfo(third.c, measured)).toMatchObject({
       state: 'ready',
       cache: 'updated',

@@ -94,7 +94,7 @@ export function modelService(): ModelService {
         {
           ...(faults.backends ? { backends: faults.backends } : {}),
           ...(faults.loseContextAfter ? { loseContextAfter: faults.loseContextAfter } : {}),
-          measure: faults.webgl === false || faults.backends !== undefined,
+          measure: faults.webgl === false,
         },
         first.artifact,
       );

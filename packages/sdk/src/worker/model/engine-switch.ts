@@ -69,6 +69,22 @@ export class EngineSwitch implements ScoreEngine {
   }
 
   /**
+   * Times plain JS on this table (warm median, ms) and, when it is within `enough` ms, keeps it
+   * without loading tfjs: no backend could then save more than that per call, and tfjs with its
+   * wasm is ~230 KB gzipped. Returns whether tfjs is worth loading.
+   */
+  async jsIsEnough(enough: number): Promise<boolean> {
+    const probe = this.table.slice(0, this.cols);
+    const js = jsScoreEngine(this.table, this.rows, this.cols);
+    const ms = round(await medianMs(() => js.dot(probe)));
+    this.state.timings['js'] = ms;
+    if (ms > enough) return false;
+    this.state.timings['tfjs'] = `not loaded: plain JS takes ${ms} ms (≤ ${enough} ms)`;
+    this.state.timingsFrom = 'measured';
+    return true;
+  }
+
+  /**
    * Measures every candidate backend and switches to the fastest; with `earlier` (the same
    * artifact on this device), trusts that measurement and starts only the backend it chose.
    */

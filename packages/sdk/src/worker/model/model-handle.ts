@@ -18,6 +18,8 @@ import { shopperHistory, type ShopperHistory } from './shopper-history.ts';
 
 /** Name of the cached note holding the backend measurement of this artifact on this device. */
 const CHOICE = 'backend-choice';
+/** Plain JS this fast (warm ms per scoring call on the shop's table) makes tfjs not worth loading. */
+const JS_ENOUGH_MS = 1;
 
 /** A loaded model with its engine: what the model service talks to. */
 export interface ModelHandle {
@@ -52,17 +54,20 @@ export async function openModel(
   const index = new Map(catalog.items.map((item, i) => [item.id, i]));
   let numTensors: () => number = () => 0;
   let selectError: string | undefined;
-  const backendReady = import('./tf-backends.ts')
-    .then(async (tf) => {
-      const earlier = faults.measure ? undefined : await rt.notes.note<BackendChoice>(CHOICE);
-      const choice = await engine.select(tf, earlier);
-      if (choice !== earlier && !faults.measure) await rt.notes.setNote(CHOICE, choice);
-      numTensors = tf.numTensors;
-    })
-    .catch((e: unknown) => {
-      // No tfjs (chunk failed to load): the plain-JS engine keeps answering.
-      selectError = e instanceof Error ? e.message : String(e);
-    });
+  // A test that names the backends to try wants tfjs whatever plain JS costs.
+  const forced = faults.backends !== undefined || faults.measure === true;
+  const note = faults.backends === undefined ? CHOICE : `${CHOICE}-${faults.backends.join('-')}`;
+  const backendReady = (async () => {
+    if (!forced && (await engine.jsIsEnough(JS_ENOUGH_MS))) return;
+    const tf = await import('./tf-backends.ts');
+    const earlier = faults.measure ? undefined : await rt.notes.note<BackendChoice>(note);
+    const choice = await engine.select(tf, earlier);
+    if (choice !== earlier && !faults.measure) await rt.notes.setNote(note, choice);
+    numTensors = tf.numTensors;
+  })().catch((e: unknown) => {
+    // No tfjs (chunk failed to load): the plain-JS engine keeps answering.
+    selectError = e instanceof Error ? e.message : String(e);
+  });
   const strategyModel = { ...rt, engine };
   // The recent events are one array until something is stored: derive their history once.
   const histories = new WeakMap<readonly StoredEvent[], ShopperHistory>();
