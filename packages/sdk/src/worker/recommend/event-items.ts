@@ -1,4 +1,4 @@
-import type { Catalog, CatalogItem, JsonObject, StoredEvent } from '@insitu/core';
+import type { CatalogItem, JsonObject, StoredEvent } from '@insitu/core';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
@@ -36,17 +36,4 @@ export function itemsSeen(events: readonly StoredEvent[]): Map<string, CatalogIt
     }
   }
   return seen;
-}
-
-const byCatalog = new WeakMap<Catalog, Map<string, CatalogItem>>();
-
-/** The catalog as a map by id, built once per catalog. */
-export function catalogIndex(catalog: Catalog | undefined): Map<string, CatalogItem> {
-  if (!catalog) return new Map();
-  let index = byCatalog.get(catalog);
-  if (!index) {
-    index = new Map(catalog.items.map((item) => [item.id, item]));
-    byCatalog.set(catalog, index);
-  }
-  return index;
 }
