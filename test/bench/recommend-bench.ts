@@ -1,25 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'vite';
+import { rmSync } from 'node:fs';
+import { buildBenchPage } from './build-page.ts';
 import { round, type BenchContext, type BenchSection } from './bench-types.ts';
 import type { RecommendBenchRow } from './recommend/bench-worker.ts';
 
 const SIZES = [1_000, 10_000, 100_000];
-
-/** Builds the bench page and worker (app mode, like the SDK: wasm files served by URL). */
-async function buildPage(repoRoot: string): Promise<string> {
-  const out = mkdtempSync(join(tmpdir(), 'insitu-recommend-bench-'));
-  await build({
-    configFile: false,
-    root: join(repoRoot, 'test', 'bench', 'recommend'),
-    base: './',
-    logLevel: 'warn',
-    build: { outDir: out, emptyOutDir: true, target: 'es2022', modulePreload: false },
-    worker: { format: 'es' },
-  });
-  return out;
-}
 
 const ratio = (ms: number | string, js: number | string) =>
   typeof ms === 'number' && typeof js === 'number' && js > 0 ? `${round(ms / js)}×` : '–';
@@ -32,7 +16,7 @@ const show = (ms: number | string) => (typeof ms === 'number' ? round(ms) : ms);
  * matMul + top-10. Ratios are against plain JS at the same size (below 1× = faster than JS).
  */
 export async function bench(ctx: BenchContext): Promise<BenchSection> {
-  const dir = await buildPage(ctx.repoRoot);
+  const dir = await buildBenchPage(ctx.repoRoot, 'recommend');
   try {
     const origin = await ctx.serve([dir]);
     const page = await ctx.browser.newPage();

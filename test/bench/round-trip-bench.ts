@@ -1,25 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { build } from 'vite';
+import { buildBenchPage } from './build-page.ts';
 import { quantile, round, type BenchContext, type BenchSection } from './bench-types.ts';
 
 const CALLS = 500;
-
-/** Builds the round-trip page and worker like the SDK (app mode, module worker). */
-async function buildPage(repoRoot: string): Promise<string> {
-  const out = mkdtempSync(join(tmpdir(), 'insitu-round-trip-bench-'));
-  await build({
-    configFile: false,
-    root: join(repoRoot, 'test', 'bench', 'round-trip'),
-    base: './',
-    logLevel: 'warn',
-    build: { outDir: out, emptyOutDir: true, target: 'es2022', modulePreload: false },
-    worker: { format: 'es' },
-  });
-  return out;
-}
 
 /** p50 / p90 of a sample, in µs for the table. */
 const stats = (ms: number[]) => ({
@@ -59,7 +43,7 @@ async function insituCalls(page: Page, baseUrl: string): Promise<Record<string, 
  * hand-written postMessage pair on one worker, and insitu's lightest calls, warm, in one run.
  */
 export async function bench(ctx: BenchContext): Promise<BenchSection> {
-  const dir = await buildPage(ctx.repoRoot);
+  const dir = await buildBenchPage(ctx.repoRoot, 'round-trip');
   const page = await ctx.browser.newPage();
   // tsx's keepNames wraps inner functions in `__name(...)`, which the page does not define.
   await page.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
