@@ -10,6 +10,7 @@ import {
   buildCatalogIndex,
   createProfileState,
   foldEvent,
+  shopperStateOf,
   validateCatalog,
   type HistoryEntry,
 } from '@insitu/core';
@@ -70,7 +71,7 @@ describe('one meaning of events for the CLI and the worker', () => {
     const cli = latestPerItem(dataset.sequences[0]!, dataset.itemIds);
     const stored = readTrackedEvents(file);
     const index = new Map(catalog.items.map((item, i) => [item.id, i]));
-    const worker = shopperHistory([...stored].reverse(), (id) => index.get(id));
+    const worker = shopperHistory(shopperStateOf([...stored].reverse()), (id) => index.get(id));
     const workerHistory = worker.history.map((h) => [catalog.items[h.item]!.id, h.kind]);
     expect(workerHistory).toEqual(cli);
     // Clicks count as views on both sides; list impressions and custom events on neither.

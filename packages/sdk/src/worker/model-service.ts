@@ -126,9 +126,9 @@ export function modelService(): ModelService {
       if (!waits && request.strategy !== 'trending') return undefined;
       const model = handle ?? (waits ? await within(load(), WAIT_MS) : undefined);
       try {
-        const events = await ctx.recent();
-        if (model !== undefined) return await model.recommend(request, events, options());
-        return light?.recommend(request, events, options());
+        const shopper = await ctx.shopper();
+        if (model !== undefined) return await model.recommend(request, shopper, options());
+        return light?.recommend(request, shopper, options());
       } catch (error) {
         // The basic strategies still answer; the page hears what went wrong.
         ctx.report(toErrorInfo(error));

@@ -1,4 +1,4 @@
-import type { StoredEvent } from '@insitu/core';
+import { shopperStateOf, type ShopperState, type StoredEvent } from '@insitu/core';
 import type { EventStore } from './store/event-store.ts';
 
 /** Events the strategies read (newest first): far more than any history the model uses. */
@@ -8,6 +8,8 @@ export const SCAN_LIMIT = 2000;
 export interface RecentEvents {
   /** Newest first, at most `SCAN_LIMIT`; the same array until something changes. */
   get(): Promise<readonly StoredEvent[]>;
+  /** Core's shopper state of those events, derived once per change and shared by every strategy. */
+  shopper(): Promise<ShopperState>;
   /** This tab stored these events. */
   added(events: readonly StoredEvent[]): void;
   /** Another tab wrote, retention pruned, or the store changed: read it again next time. */
@@ -17,9 +19,15 @@ export interface RecentEvents {
 /** A cache of the store's `recent(SCAN_LIMIT)`, kept up to date with this tab's own writes. */
 export function recentEvents(store: () => EventStore, cap: () => number): RecentEvents {
   let cached: Promise<readonly StoredEvent[]> | undefined;
+  let state: { of: readonly StoredEvent[]; value: ShopperState } | undefined;
   const limit = () => Math.max(1, Math.min(SCAN_LIMIT, cap()));
   return {
     get: () => (cached ??= store().recent(limit())),
+    async shopper() {
+      const events = await (cached ??= store().recent(limit()));
+      if (state?.of !== events) state = { of: events, value: shopperStateOf(events) };
+      return state.value;
+    },
     added(events) {
       if (cached === undefined || events.length === 0) return;
       cached = cached.then((list) =>

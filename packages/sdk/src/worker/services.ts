@@ -4,6 +4,7 @@ import type {
   JsonObject,
   RecommendRequest,
   RecommendResult,
+  ShopperState,
   StoredEvent,
 } from '@insitu/core';
 import type { AudienceMatch, Stats, WorkerConfig } from '../protocol.ts';
@@ -16,6 +17,8 @@ export interface ServiceContext {
   store(): EventStore;
   /** The latest stored events, newest first (cached; see `recent-events.ts`). */
   recent(): Promise<readonly StoredEvent[]>;
+  /** Core's shopper state of those events (cart, orders, history…), derived once per change. */
+  shopper(): Promise<ShopperState>;
   /** The validated catalog, or undefined when none is configured or it failed to load. */
   catalog(): Promise<Catalog | undefined>;
   /** Reports an error to the page's `on('error')` handlers. */

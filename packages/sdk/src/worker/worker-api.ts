@@ -74,6 +74,7 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
     },
     store: () => store,
     recent: () => recent.get(),
+    shopper: () => recent.shopper(),
     catalog: () => loadCatalog(),
     report,
   };
@@ -190,14 +191,11 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
         }
         const events = await recent.get();
         const catalog = await loadCatalog();
-        return basicRecommend(
-          request,
-          events,
-          catalog,
-          Date.now(),
-          localeOf(config),
-          config.rotation,
-        );
+        return basicRecommend(request, events, catalog, Date.now(), {
+          locale: localeOf(config),
+          ...(config.rotation === undefined ? {} : { rotation: config.rotation }),
+          shopper: await recent.shopper(),
+        });
       }),
 
     profile: () => reply(() => first((s) => s.profile?.bind(s), 'profile()')),

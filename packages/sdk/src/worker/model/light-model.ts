@@ -1,16 +1,17 @@
 import {
   InsituError,
   rotationFactors,
+  rowsById,
   type Catalog,
   type RecommendRequest,
   type RecommendResult,
   type RotationOptions,
-  type StoredEvent,
+  type ShopperState,
 } from '@insitu/core';
 import { catalogHash, loadPopularity } from '@insitu/model';
 import { openArtifact, type CachedArtifact } from './artifact-cache.ts';
 import { trendingFrom } from './model-strategies.ts';
-import { shopperHistory, type ShopperHistory } from './shopper-history.ts';
+import { shopperHistory } from './shopper-history.ts';
 
 /** The artifact's first stage: trending from the shop's popularity, and the opened artifact. */
 export interface LightModel {
@@ -19,7 +20,7 @@ export interface LightModel {
   /** Answers `trending` (undefined for any other strategy). */
   recommend(
     request: RecommendRequest,
-    newestFirst: readonly StoredEvent[],
+    shopper: ShopperState,
     options?: { locale?: 'en' | 'zh'; rotation?: RotationOptions },
   ): RecommendResult | undefined;
 }
@@ -44,16 +45,12 @@ export async function openPopularity(baseUrl: string, catalog: Catalog): Promise
       { field: 'manifest.json' },
     );
   }
-  const index = new Map(catalog.items.map((item, i) => [item.id, i]));
-  const histories = new WeakMap<readonly StoredEvent[], ShopperHistory>();
+  const index = rowsById(catalog.items);
   return {
     artifact,
-    recommend(request, newestFirst, options = {}) {
+    recommend(request, state, options = {}) {
       if (request.strategy !== 'trending') return undefined;
-      let shopper = histories.get(newestFirst);
-      if (shopper === undefined) {
-        histories.set(newestFirst, (shopper = shopperHistory(newestFirst, (id) => index.get(id))));
-      }
+      const shopper = shopperHistory(state, (id) => index.get(id));
       const rotation = rotationFactors(
         shopper.shown,
         (id) => index.get(id),

@@ -1,20 +1,21 @@
 // The lazy model chunk: artifact loading, strategies and the engine switch (tfjs itself is a
 // further chunk, imported once the model answers in plain JS).
-import type {
-  Catalog,
-  IntentModel,
-  RecommendRequest,
-  RecommendResult,
-  RotationOptions,
-  SegmentCentroids,
-  StoredEvent,
+import {
+  rowsById,
+  type Catalog,
+  type IntentModel,
+  type RecommendRequest,
+  type RecommendResult,
+  type RotationOptions,
+  type SegmentCentroids,
+  type ShopperState,
 } from '@insitu/core';
 import type { ModelInfo } from '../../protocol.ts';
 import type { CachedArtifact } from './artifact-cache.ts';
 import { EngineSwitch, type BackendChoice, type BackendFaults } from './engine-switch.ts';
 import { loadRuntime, type ModelRuntime } from './model-runtime.ts';
 import { modelRecommend } from './model-strategies.ts';
-import { shopperHistory, type ShopperHistory } from './shopper-history.ts';
+import { shopperHistory } from './shopper-history.ts';
 
 /** Name of the cached note holding the backend measurement of this artifact on this device. */
 const CHOICE = 'backend-choice';
@@ -25,7 +26,7 @@ const JS_ENOUGH_MS = 1;
 export interface ModelHandle {
   recommend(
     request: RecommendRequest,
-    newestFirst: readonly StoredEvent[],
+    shopper: ShopperState,
     options?: { locale?: 'en' | 'zh'; rotation?: RotationOptions },
   ): Promise<RecommendResult | undefined>;
   /** Resolves when the backends are measured and the fastest is in use. */
@@ -51,7 +52,7 @@ export async function openModel(
   const { model } = rt;
   const engine = new EngineSwitch(model.itemVectors, model.itemCount, model.dims, faults);
   model.useEngine(engine);
-  const index = new Map(catalog.items.map((item, i) => [item.id, i]));
+  const index = rowsById(catalog.items);
   let numTensors: () => number = () => 0;
   let selectError: string | undefined;
   // A test that names the backends to try wants tfjs whatever plain JS costs.
@@ -69,17 +70,15 @@ export async function openModel(
     selectError = e instanceof Error ? e.message : String(e);
   });
   const strategyModel = { ...rt, engine };
-  // The recent events are one array until something is stored: derive their history once.
-  const histories = new WeakMap<readonly StoredEvent[], ShopperHistory>();
-  const historyOf = (events: readonly StoredEvent[]) => {
-    let h = histories.get(events);
-    if (h === undefined) histories.set(events, (h = shopperHistory(events, (id) => index.get(id))));
-    return h;
-  };
   return {
     backendReady,
-    recommend: (request, newestFirst, options = {}) =>
-      modelRecommend(strategyModel, request, historyOf(newestFirst), options),
+    recommend: (request, shopper, options = {}) =>
+      modelRecommend(
+        strategyModel,
+        request,
+        shopperHistory(shopper, (id) => index.get(id)),
+        options,
+      ),
     info: () => ({
       state: 'ready',
       backend: engine.name,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonObject, StoredEvent } from '@insitu/core';
+import { shopperStateOf, type JsonObject, type StoredEvent } from '@insitu/core';
 import { shopperHistory } from './shopper-history.ts';
 
 let n = 0;
@@ -24,12 +24,14 @@ const indexOf = (id: string) => index.get(id);
 describe('shopperHistory', () => {
   it('keeps each item once at its latest interaction, oldest first, skipping unknown items', () => {
     const h = shopperHistory(
-      events(
-        ['Product Viewed', one('a')],
-        ['Product Viewed', one('b')],
-        ['Product Viewed', one('zzz')],
-        ['Product Viewed', one('a')],
-        ['Recommendation Shown', many('c', 'd')],
+      shopperStateOf(
+        events(
+          ['Product Viewed', one('a')],
+          ['Product Viewed', one('b')],
+          ['Product Viewed', one('zzz')],
+          ['Product Viewed', one('a')],
+          ['Recommendation Shown', many('c', 'd')],
+        ),
       ),
       indexOf,
     );
@@ -43,16 +45,18 @@ describe('shopperHistory', () => {
 
   it('tracks the cart through adds, removals and orders; a later view keeps the purchase', () => {
     const h = shopperHistory(
-      events(
-        ['Product Added', one('a')],
-        ['Product Added', one('b')],
-        ['Order Completed', many('a', 'b')],
-        ['Product Added', one('c')],
-        ['Product Added', one('d', 2)],
-        ['Product Removed', one('d', 1)],
-        ['Product Added', one('b')],
-        ['Product Removed', one('b')],
-        ['Product Viewed', one('a')],
+      shopperStateOf(
+        events(
+          ['Product Added', one('a')],
+          ['Product Added', one('b')],
+          ['Order Completed', many('a', 'b')],
+          ['Product Added', one('c')],
+          ['Product Added', one('d', 2)],
+          ['Product Removed', one('d', 1)],
+          ['Product Added', one('b')],
+          ['Product Removed', one('b')],
+          ['Product Viewed', one('a')],
+        ),
       ),
       indexOf,
     );

@@ -1,4 +1,4 @@
-import { shopperStateOf, type HistoryEntry, type StoredEvent } from '@insitu/core';
+import type { HistoryEntry, ShopperState } from '@insitu/core';
 
 /** The shopper's history over catalog indices, and the cart now. */
 export interface ShopperHistory {
@@ -13,15 +13,13 @@ export interface ShopperHistory {
 }
 
 /**
- * Core's shopper state of the stored events (any order), over catalog indices: what the model
- * and `rankItems` read. Items missing from the catalog are skipped: they can be neither scored
- * nor recommended.
+ * Core's shopper state over catalog indices: what the model and `rankItems` read. Items missing
+ * from the catalog are skipped: they can be neither scored nor recommended.
  */
 export function shopperHistory(
-  events: readonly StoredEvent[],
+  state: ShopperState,
   indexOf: (id: string) => number | undefined,
 ): ShopperHistory {
-  const state = shopperStateOf(events);
   const history: HistoryEntry[] = [];
   for (const h of state.history) {
     const item = indexOf(h.id);

@@ -181,7 +181,9 @@ describe('trending', () => {
     expect(ids(similar)[0]).toBe('a'); // brand X, like the anchor; the anchor itself never
     expect(ids(similar)).not.toContain('c');
     expect(similar.items[0]!.explanation).toMatchObject({ kind: 'similar', sourceItemId: 'c' });
-    const zh = basicRecommend({ strategy: 'trending', limit: 1 }, [], catalog, NOW, 'zh');
+    const zh = basicRecommend({ strategy: 'trending', limit: 1 }, [], catalog, NOW, {
+      locale: 'zh',
+    });
     expect(zh.items[0]!.explanation.text).toBe('Tents 热销');
   });
 

@@ -13,6 +13,7 @@ import {
   type RecommendRequest,
   type RecommendResult,
   type RotationOptions,
+  type ShopperState,
   type ScoreSource,
   type StoredEvent,
 } from '@insitu/core';
@@ -52,14 +53,8 @@ export function normalise(
   return { strategy: req.strategy, limit };
 }
 
-// The recent events and the catalog are the same arrays until something changes: derive once.
-const shoppers = new WeakMap<readonly StoredEvent[], ReturnType<typeof shopperStateOf>>();
+// The catalog is the same array until it reloads: its order as a score is derived once.
 const fills = new WeakMap<readonly CatalogItem[], Float32Array>();
-const shopperOf = (events: readonly StoredEvent[]) => {
-  let s = shoppers.get(events);
-  if (s === undefined) shoppers.set(events, (s = shopperStateOf(events)));
-  return s;
-};
 /** The catalog's own order as a score (first listed highest). */
 const fillOf = (items: readonly CatalogItem[]) => {
   let f = fills.get(items);
@@ -100,14 +95,20 @@ export function basicRecommend(
   newestFirst: readonly StoredEvent[],
   catalog: Catalog | undefined,
   now = Date.now(),
-  locale: 'en' | 'zh' = 'en',
-  shopRotation?: RotationOptions,
+  options: {
+    locale?: 'en' | 'zh';
+    /** The shop's default rotation (config `rotation`). */
+    rotation?: RotationOptions;
+    /** Core's shopper state of `newestFirst`, when the caller already has it (the worker does). */
+    shopper?: ShopperState;
+  } = {},
 ): RecommendResult {
+  const { locale = 'en', rotation: shopRotation } = options;
   const { strategy, limit } = normalise(req);
   const items: readonly CatalogItem[] = catalog?.items ?? [...itemsSeen(newestFirst).values()];
   const rows = rowsById(items);
   const n = items.length;
-  const shopper = shopperOf(newestFirst);
+  const shopper = options.shopper ?? shopperStateOf(newestFirst);
   const index = (id: string) => rows.get(id) ?? -1;
   const cart = shopper.cart.map((l) => index(l.id)).filter((i) => i >= 0);
   const toEntries = (list: readonly { id: string; ts: number; kind: HistoryEntry['kind'] }[]) =>
