@@ -53,6 +53,14 @@ export interface EventMeaning {
   promotion?: true;
   /** The products were shown to the shopper (rotation demotes those never engaged with). */
   impression?: true;
+  /**
+   * How the event names products, as the Segment e-commerce v2 spec lays it out (`validateEvent`
+   * checks it): `one`, a top-level `product_id` (required); `list`, an optional `products[]`;
+   * `order`, a required `products[]`. None: no products.
+   */
+  names?: 'one' | 'list' | 'order';
+  /** Fields the spec types as String for this event, although elsewhere as Number. */
+  stringy?: ReadonlySet<string>;
 }
 
 const m = (kind: EventKind, weight: number, rest: Omit<EventMeaning, 'kind' | 'weight'> = {}) => ({
@@ -67,32 +75,44 @@ const m = (kind: EventKind, weight: number, rest: Omit<EventMeaning, 'kind' | 'w
  * activity (visits, the activity chart).
  */
 export const EVENT_MEANINGS: ReadonlyMap<string, Readonly<EventMeaning>> = new Map([
-  ['Product Viewed', m('view', 1, { interaction: 'view' })],
-  ['Product Clicked', m('click', 0.5, { interaction: 'view' })],
-  ['Recommendation Clicked', m('click', 0.5, { interaction: 'view' })],
-  ['Recommendation Shown', m('shown', 0, { impression: true })],
-  ['Product List Viewed', m('list', 0.3)],
-  ['Product List Filtered', m('filter', 0.3)],
+  ['Product Viewed', m('view', 1, { interaction: 'view', names: 'one' })],
+  ['Product Clicked', m('click', 0.5, { interaction: 'view', names: 'one' })],
+  ['Recommendation Clicked', m('click', 0.5, { interaction: 'view', names: 'one' })],
+  ['Recommendation Shown', m('shown', 0, { impression: true, names: 'list' })],
+  ['Product List Viewed', m('list', 0.3, { names: 'list' })],
+  ['Product List Filtered', m('filter', 0.3, { names: 'list' })],
   ['Products Searched', m('search', 1)],
-  ['Product Shared', m('share', 2, { interaction: 'view' })],
-  ['Cart Shared', m('share', 1)],
-  ['Product Added to Wishlist', m('wishlist', 4, { interaction: 'view', wishlist: 'add' })],
-  ['Product Removed from Wishlist', m('unwishlist', 0, { wishlist: 'remove' })],
-  ['Product Added', m('add', 3, { interaction: 'cart', cart: 'add' })],
-  ['Wishlist Product Added to Cart', m('add', 3, { interaction: 'cart', cart: 'add' })],
-  ['Product Removed', m('remove', -2, { cart: 'remove' })],
-  ['Cart Viewed', m('cart', 0, { cart: 'set' })],
-  ['Checkout Started', m('checkout', 2, { cart: 'set', checkout: true })],
+  ['Product Shared', m('share', 2, { interaction: 'view', names: 'one' })],
+  ['Cart Shared', m('share', 1, { names: 'list' })],
+  [
+    'Product Added to Wishlist',
+    m('wishlist', 4, { interaction: 'view', wishlist: 'add', names: 'one' }),
+  ],
+  ['Product Removed from Wishlist', m('unwishlist', 0, { wishlist: 'remove', names: 'one' })],
+  ['Product Added', m('add', 3, { interaction: 'cart', cart: 'add', names: 'one' })],
+  [
+    'Wishlist Product Added to Cart',
+    m('add', 3, { interaction: 'cart', cart: 'add', names: 'one' }),
+  ],
+  ['Product Removed', m('remove', -2, { cart: 'remove', names: 'one' })],
+  ['Cart Viewed', m('cart', 0, { cart: 'set', names: 'list' })],
+  ['Checkout Started', m('checkout', 2, { cart: 'set', checkout: true, names: 'list' })],
   ['Checkout Step Viewed', m('checkout', 0, { checkout: true })],
   ['Checkout Step Completed', m('checkout', 0, { checkout: true })],
   ['Payment Info Entered', m('checkout', 0, { checkout: true })],
-  ['Order Completed', m('purchase', 5, { interaction: 'purchase', order: 'complete' })],
-  ['Order Updated', m('purchase', 5, { interaction: 'purchase', order: 'update' })],
-  ['Order Refunded', m('refund', 0, { order: 'refund' })],
-  ['Order Cancelled', m('refund', 0, { order: 'cancel' })],
-  ['Product Reviewed', m('review', 4, { interaction: 'rating' })],
-  ['Promotion Viewed', m('promotion', 0.25, { promotion: true })],
-  ['Promotion Clicked', m('promotion', 1, { promotion: true })],
+  [
+    'Order Completed',
+    m('purchase', 5, { interaction: 'purchase', order: 'complete', names: 'order' }),
+  ],
+  ['Order Updated', m('purchase', 5, { interaction: 'purchase', order: 'update', names: 'list' })],
+  ['Order Refunded', m('refund', 0, { order: 'refund', names: 'list' })],
+  ['Order Cancelled', m('refund', 0, { order: 'cancel', names: 'list' })],
+  [
+    'Product Reviewed',
+    m('review', 4, { interaction: 'rating', names: 'one', stringy: new Set(['rating']) }),
+  ],
+  ['Promotion Viewed', m('promotion', 0.25, { promotion: true, stringy: new Set(['position']) })],
+  ['Promotion Clicked', m('promotion', 1, { promotion: true, stringy: new Set(['position']) })],
   ['Coupon Entered', m('coupon', 0, { deal: true })],
   ['Coupon Applied', m('coupon', 0, { deal: true })],
   ['Coupon Denied', m('coupon', 0, { deal: true })],

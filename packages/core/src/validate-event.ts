@@ -1,61 +1,11 @@
 import type { Result } from './errors.ts';
 import type { JsonObject, JsonValue } from './json.ts';
-import { STANDARD_EVENTS, type RawEvent, type StoredEvent } from './events.ts';
+import { meaningOf, type EventMeaning } from './event-meaning.ts';
+import type { RawEvent, StoredEvent } from './events.ts';
 import { EVENT_LIMITS, checkJson, failEvent as fail, isPlainObject } from './check-json.ts';
 
 export { EVENT_LIMITS } from './check-json.ts';
 
-/**
- * Which products a standard event names, as the Segment e-commerce v2 spec lays them out (plus
- * insitu's own Recommendation events). Kept here, next to the checks that use it; what each event
- * means for the profile lives elsewhere.
- */
-interface Shape {
-  /** The event is about one product: a top-level `product_id` is required. */
-  product?: true;
-  /** The event may carry `products[]` (each entry needs a `product_id`); `required`: it must. */
-  products?: 'optional' | 'required';
-  /** Fields the spec types as String for this event although other events type them as Number. */
-  stringy?: ReadonlySet<string>;
-}
-const ONE: Shape = { product: true };
-const LIST: Shape = { products: 'optional' };
-const NONE: Shape = {};
-const PROMOTION: Shape = { stringy: new Set(['position']) };
-const SHAPES: Readonly<Record<string, Shape>> = {
-  'Products Searched': NONE,
-  'Product List Viewed': LIST,
-  'Product List Filtered': LIST,
-  'Promotion Viewed': PROMOTION,
-  'Promotion Clicked': PROMOTION,
-  'Product Clicked': ONE,
-  'Product Viewed': ONE,
-  'Product Added': ONE,
-  'Product Removed': ONE,
-  'Cart Viewed': LIST,
-  'Checkout Started': LIST,
-  'Checkout Step Viewed': NONE,
-  'Checkout Step Completed': NONE,
-  'Payment Info Entered': NONE,
-  'Order Updated': LIST,
-  'Order Completed': { products: 'required' },
-  // The spec documents only order_id, but its example lists the refunded products.
-  'Order Refunded': LIST,
-  'Order Cancelled': LIST,
-  'Coupon Entered': NONE,
-  'Coupon Applied': NONE,
-  'Coupon Denied': NONE,
-  'Coupon Removed': NONE,
-  'Product Added to Wishlist': ONE,
-  'Product Removed from Wishlist': ONE,
-  'Wishlist Product Added to Cart': ONE,
-  'Product Shared': ONE,
-  'Cart Shared': LIST,
-  // The spec's own example sends rating: '5'; shops also send numbers.
-  'Product Reviewed': { product: true, stringy: new Set(['rating']) },
-  'Recommendation Shown': LIST,
-  'Recommendation Clicked': ONE,
-};
 /** Fields the spec types as Number, at the top level and in products[]. */
 const NUMBER_FIELDS = new Set([
   'price',
@@ -72,8 +22,6 @@ const NUMBER_FIELDS = new Set([
   'rating',
 ]);
 const NON_NEGATIVE = ['quantity', 'price'] as const;
-/** Standard events named by events.ts but not (yet) in the table: numeric checks only. */
-const KNOWN = new Set<string>([...STANDARD_EVENTS, ...Object.keys(SHAPES)]);
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
@@ -136,7 +84,8 @@ function validate(raw: RawEvent): Result<StoredEvent> {
   }
   // Via JSON: drops properties set to undefined, which JSON has no way to say; Dates become ISO.
   const obj = JSON.parse(json) as JsonObject;
-  const semantic = KNOWN.has(name) ? checkStandard(name, obj) : ok(undefined);
+  const meaning = meaningOf(name);
+  const semantic = meaning === undefined ? ok(undefined) : checkStandard(name, meaning, obj);
   if (!semantic.ok) return semantic;
   return { ok: true, value: { id: raw.id, name, props: obj, ts: raw.ts, items: itemsOf(obj) } };
 }
@@ -187,18 +136,23 @@ function checkObjects(props: JsonObject, key: string): Result<undefined> {
   return i < 0 ? ok(undefined) : fail(`${key} entries must be objects.`, `properties.${key}[${i}]`);
 }
 
-function checkStandard(name: string, props: JsonObject): Result<undefined> {
-  const shape = SHAPES[name] ?? NONE;
+/** The products an event names, laid out as its meaning says (`EventMeaning.names`). */
+function checkStandard(
+  name: string,
+  meaning: Readonly<EventMeaning>,
+  props: JsonObject,
+): Result<undefined> {
   // A product event's properties are its product: one check covers both.
-  const top = shape.product
-    ? checkProduct(props, 'properties', shape.stringy)
-    : checkNumbers(props, 'properties', shape.stringy);
+  const top =
+    meaning.names === 'one'
+      ? checkProduct(props, 'properties', meaning.stringy)
+      : checkNumbers(props, 'properties', meaning.stringy);
   if (!top.ok) return top;
   const products = props['products'];
-  if (shape.products === 'required' && !Array.isArray(products)) {
+  if (meaning.names === 'order' && !Array.isArray(products)) {
     return fail(`${name} needs a products array.`, 'properties.products');
   }
-  if (shape.products && products !== undefined) {
+  if ((meaning.names === 'list' || meaning.names === 'order') && products !== undefined) {
     if (!Array.isArray(products)) return fail('products must be an array.', 'properties.products');
     for (let i = 0; i < products.length; i++) {
       const r = checkProduct(products[i], `properties.products[${i}]`);
