@@ -1,4 +1,4 @@
-import { interactionsOf, meaningOf, type JsonObject } from '@insitu/core';
+import { idOf, interactionsOf, meaningOf, type JsonObject, type JsonValue } from '@insitu/core';
 import type { DatasetBuilder } from './dataset-builder.ts';
 import { badRow, readLines } from './lines.ts';
 
@@ -6,13 +6,9 @@ import { badRow, readLines } from './lines.ts';
 export const SINGLE_USER = '-';
 
 type Obj = Record<string, unknown>;
+/** A user id as core reads product ids (trimmed strings, finite numbers). */
+const id = (v: unknown) => idOf(v as JsonValue);
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function idOf(v: unknown): string | undefined {
-  if (typeof v === 'string' && v.trim() !== '') return v.trim();
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return undefined;
-}
 
 function timeOf(v: unknown): number {
   if (typeof v === 'number') return v;
@@ -47,8 +43,7 @@ export async function readEventsJsonl(path: string, builder: DatasetBuilder): Pr
     if (!isObj(props)) throw badRow(path, line, '"properties" must be an object.');
     const ts = timeOf(raw['timestamp']);
     if (Number.isNaN(ts)) throw badRow(path, line, '"timestamp" must be a number or a date.');
-    const user =
-      idOf(raw['userId']) ?? idOf(raw['anonymousId']) ?? idOf(raw['user']) ?? SINGLE_USER;
+    const user = id(raw['userId']) ?? id(raw['anonymousId']) ?? id(raw['user']) ?? SINGLE_USER;
     const items = interactionsOf({ name, props: props as JsonObject })?.ids ?? [];
     if (items.length === 0) {
       throw badRow(path, line, `${name} needs "properties.product_id" or "properties.products".`);
