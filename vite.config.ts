@@ -29,11 +29,15 @@ export default defineConfig({
             '@tensorflow/tfjs-backend-cpu',
             '@tensorflow/tfjs-backend-webgl',
             '@tensorflow/tfjs-backend-wasm',
-            // The model service's lazy tfjs chunk (packages/sdk/src/worker/model/tf-*.ts).
+            // The model service's lazy tfjs chunks (packages/sdk/src/worker/model/tf-*.ts):
+            // scoring's kernels, then training's (tf-training.ts).
             '@tensorflow/tfjs-backend-cpu/dist/base',
             '@tensorflow/tfjs-backend-webgl/dist/base',
             '@tensorflow/tfjs-backend-wasm/dist/base',
-            ...['BatchMatMul', 'Reshape', 'TopK'].flatMap((k) =>
+            ...[
+              ...['BatchMatMul', 'Reshape', 'TopK'],
+              ...['Multiply', 'Add', 'Sub', 'Max', 'Exp', 'Sum', 'RealDiv', 'Log'],
+            ].flatMap((k) =>
               ['cpu', 'webgl', 'wasm'].map(
                 (b) => `@tensorflow/tfjs-backend-${b}/dist/kernels/${k}`,
               ),

@@ -173,6 +173,17 @@ function refOf(p: JsonObject): ProductRef | undefined {
   };
 }
 
+/**
+ * The event that records each interaction kind of a log row (`user,item,timestamp,event`): how
+ * `insitu build` and `insitu eval` replay logs as the events the worker would have stored.
+ */
+export const EVENT_OF_INTERACTION: Readonly<Record<InteractionKind, string>> = {
+  view: 'Product Viewed',
+  cart: 'Product Added',
+  purchase: 'Order Completed',
+  rating: 'Product Reviewed',
+};
+
 /** The products an event names: its own `product_id`, then each entry of `products`. */
 export function productRefs(props: JsonObject): ProductRef[] {
   const out: ProductRef[] = [];

@@ -4,6 +4,7 @@ export type { JsonValue, JsonObject } from './json.ts';
 export { STANDARD_EVENTS } from './events.ts';
 export {
   EVENT_MEANINGS,
+  EVENT_OF_INTERACTION,
   meaningOf,
   productRefs,
   interactionsOf,

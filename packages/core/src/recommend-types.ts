@@ -39,6 +39,8 @@ export interface RecommendRequest {
   context?: { category?: string };
   /** Demotion of items shown and not engaged with (default on for for-you and trending). */
   rotation?: RotationOptions;
+  /** `false`: rank without the personal head trained on this device (the global order). */
+  personal?: boolean;
 }
 
 /**

@@ -34,6 +34,7 @@ const REQUEST: Schema = {
   exclude: { ids: 'ids', purchased: 'bool', inCart: 'bool' },
   context: { category: 'id' },
   rotation: { rate: 'unit', hours: 'hours' },
+  personal: 'bool',
 };
 const EXPECTED: Record<Exclude<Kind, Schema>, string> = {
   bool: 'true or false',

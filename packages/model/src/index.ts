@@ -1,5 +1,5 @@
 export { InsituModel } from './insitu-model.ts';
-export type { ModelParts } from './insitu-model.ts';
+export type { ModelParts, PersonalHead } from './insitu-model.ts';
 export { loadModel, loadArtifact, loadPopularity, checkManifest } from './load-model.ts';
 export type { LoadOptions, ArtifactReader, ArtifactPopularity } from './load-model.ts';
 export { FORMAT_VERSION, FILES } from './artifact/manifest.ts';
@@ -16,3 +16,7 @@ export type { NeighbourTable } from './neighbours.ts';
 export { jsScoreEngine } from './score-engine.ts';
 export type { ScoreEngine } from './score-engine.ts';
 export { encodeHistory } from './encoder/forward.ts';
+export { HEAD_DEFAULTS, headBatch, headTemperature, learningExamples } from './personal/head.ts';
+export type { HeadBatch, HeadExample, HeadOptions } from './personal/head.ts';
+export { REPLAY_DEFAULTS, replayImpressions } from './personal/replay.ts';
+export type { ReplayOptions } from './personal/replay.ts';

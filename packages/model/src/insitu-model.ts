@@ -25,6 +25,12 @@ export interface ModelParts {
   profile?: ProfileParts;
 }
 
+/** A trained personal head: its offset and the temperature it was trained with. */
+export interface PersonalHead {
+  offset: Float32Array;
+  temperature: number;
+}
+
 /** A loaded model: scores every item for a history, on the device and in the eval alike. */
 export class InsituModel {
   readonly manifest: ArtifactManifest;
@@ -97,9 +103,17 @@ export class InsituModel {
     };
   }
 
-  /** The blended score of every item (higher is better); history items are not removed here. */
-  async scoreHistory(history: readonly HistoryEntry[]): Promise<Float32Array> {
-    return blendScores(await this.components(history), this.manifest.blend);
+  /**
+   * The blended score of every item (higher is better); history items are not removed here. With
+   * a personal head (`personal/head.ts`), `temperature · offset · item` is added to each.
+   */
+  async scoreHistory(history: readonly HistoryEntry[], head?: PersonalHead): Promise<Float32Array> {
+    const out = blendScores(await this.components(history), this.manifest.blend);
+    if (head !== undefined) {
+      const dots = await this.engine.dot(head.offset);
+      for (let i = 0; i < out.length; i++) out[i]! += head.temperature * dots[i]!;
+    }
+    return out;
   }
 
   /** Items whose vectors are closest (cosine) to the item's, best first, excluding itself. */

@@ -41,6 +41,12 @@ export interface InsituConfig {
    */
   rotation?: RotationOptions;
   /**
+   * On-device learning: `personal: true` trains a personal head on this device from the
+   * shopper's own reactions (items shown and skipped, clicked, added, bought) and ranks
+   * for-you with it; the head never leaves the device. Default: see `PERSONAL_DEFAULT`.
+   */
+  learning?: { personal?: boolean };
+  /**
    * Events insitu records by itself, without glue code on the page; every part is off by default
    * and goes through `track()`, so consent applies to it exactly as to the page's own calls.
    */
@@ -123,6 +129,25 @@ export interface Stats {
   storage: StorageKind;
   /** The model service's state; absent when no model is configured. */
   model?: ModelInfo;
+  /** The personal head's training; absent until the model has loaded. */
+  learning?: LearningStats;
+}
+
+/** What `stats().learning` reports about the personal head trained on this device. */
+export interface LearningStats {
+  /** Gradient steps taken since the head was created (0: not trained). */
+  updates: number;
+  /** Examples (positives with their negatives) of the latest round. */
+  examples: number;
+  lastTrainedAt: number | null;
+  /** The tfjs backend of the latest round. */
+  backend: string | null;
+  /** Median milliseconds of one step in the latest round. */
+  stepMs: number | null;
+  /** Warm ms of one step per backend, when this page measured them (the scorer was plain JS). */
+  timings?: Record<string, number | string>;
+  /** `false`: config `learning.personal` is off, nothing is trained. */
+  enabled?: boolean;
 }
 
 /** What the model service reports in `stats().model`. */
@@ -188,4 +213,6 @@ export interface WorkerApi {
   export(): Promise<Reply<Omit<InsituExport, 'local'>>>;
   /** Deletes the database(s) and the `insitu-*` caches. */
   forget(): Promise<Reply<void>>;
+  /** Erases the personal head and the showings rotation and the head learn from. */
+  resetLearning(): Promise<Reply<void>>;
 }

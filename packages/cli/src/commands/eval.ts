@@ -11,7 +11,7 @@ import {
 } from '@insitu/core';
 import { loadDatasetDir } from '../data/index.ts';
 import type { Command } from '../main.ts';
-import { fitInsitu, tfMultiply } from '@insitu/model/node';
+import { fitInsitu, fitInsituPersonal, tfMultiply } from '@insitu/model/node';
 
 const HELP = `usage: insitu eval --dataset DIR [--json] [--target test|valid] [--max-users N] [--models a,b]
 
@@ -26,6 +26,8 @@ MRR@10 with ties at their expected rank, ± the 95% half-width over users.
   --max-users N     only the first N users (quick runs)
   --models LIST     comma-separated subset of insitu,popularity,markov,itemknn,ease
   --ease-lambdas L  comma-separated λ grid of EASE (default 20,100,500)
+  --personal        also insitu+personal: a personal head per shopper trained on replayed
+                    impressions (the global top 10 before each step), as the worker trains it
   --seed N          seed of fits and negative sampling (default 42)`;
 
 const baselines = (lambdas: number[] | undefined, log: boolean): Record<string, FitScorer> => ({
@@ -51,13 +53,13 @@ const fmt = (x: number) => x.toFixed(4);
 function table(name: string, report: ProtocolReport, seconds: number) {
   const lines = [
     `${name}: ${report.users} users, ${report.items} items, ${seconds.toFixed(1)} s`,
-    'model        full HR@10 (±95%)    NDCG@10 (±95%)    MRR@10 | sampled HR@10  NDCG@10  MRR@10 | fit s  eval s',
+    'model            full HR@10 (±95%)    NDCG@10 (±95%)    MRR@10 | sampled HR@10  NDCG@10  MRR@10 | fit s  eval s',
   ];
   for (const [model, m] of Object.entries(report.models)) {
     const t = report.timings[model]!;
     const hw = m.halfWidth95;
     lines.push(
-      `${model.padEnd(12)} ${fmt(m.full.hr10).padStart(10)} ±${fmt(hw.hr10)} ` +
+      `${model.padEnd(16)} ${fmt(m.full.hr10).padStart(10)} ±${fmt(hw.hr10)} ` +
         `${fmt(m.full.ndcg10).padStart(8)} ±${fmt(hw.ndcg10)} ` +
         `${fmt(m.full.mrr10).padStart(9)} | ${fmt(m.sampled.hr10).padStart(13)} ` +
         `${fmt(m.sampled.ndcg10).padStart(8)} ${fmt(m.sampled.mrr10).padStart(7)} | ` +
@@ -65,7 +67,7 @@ function table(name: string, report: ProtocolReport, seconds: number) {
     );
   }
   for (const [model, reason] of Object.entries(report.skipped)) {
-    lines.push(`${model.padEnd(12)} skipped: ${reason}`);
+    lines.push(`${model.padEnd(16)} skipped: ${reason}`);
   }
   return lines.join('\n');
 }
@@ -82,6 +84,7 @@ export const evaluate: Command = async (args) => {
       models: { type: 'string', default: 'insitu,popularity,markov,itemknn,ease' },
       'ease-lambdas': { type: 'string' },
       seed: { type: 'string', default: '42' },
+      personal: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -104,9 +107,17 @@ export const evaluate: Command = async (args) => {
     throw new InsituError('invalid_input', '--ease-lambdas must be positive numbers.');
   }
   const start = Date.now();
-  const all: Record<string, FitScorer> = { insitu: fitInsitu, ...baselines(lambdas, !values.json) };
+  const all: Record<string, FitScorer> = {
+    insitu: fitInsitu,
+    'insitu+personal': fitInsituPersonal,
+    ...baselines(lambdas, !values.json),
+  };
+  const names = values.models.split(',').map((m) => m.trim());
+  if (values.personal && !names.includes('insitu+personal')) {
+    names.splice(names.includes('insitu') ? names.indexOf('insitu') + 1 : 0, 0, 'insitu+personal');
+  }
   const models: Record<string, FitScorer> = {};
-  for (const name of values.models.split(',').map((m) => m.trim())) {
+  for (const name of names) {
     const fit = all[name];
     if (fit === undefined) {
       throw new InsituError('invalid_input', `Unknown model "${name}".`, { field: 'models' });

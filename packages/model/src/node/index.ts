@@ -1,4 +1,4 @@
-export { fitInsitu, modelScorer } from './fit-insitu.ts';
+export { fitInsitu, fitInsituPersonal, modelScorer, personalScorer } from './fit-insitu.ts';
 export { fitModel, MIN_INTERACTIONS } from './fit.ts';
 export type { InsituFitOptions } from './fit.ts';
 export { serializeArtifact } from './serialize.ts';

@@ -1,11 +1,10 @@
-import type { Catalog, Dataset, JsonObject, StoredEvent } from '@insitu/core';
-
-const NAME = {
-  view: 'Product Viewed',
-  cart: 'Product Added',
-  purchase: 'Order Completed',
-  rating: 'Product Reviewed',
-} as const;
+import {
+  EVENT_OF_INTERACTION as NAME,
+  type Catalog,
+  type Dataset,
+  type JsonObject,
+  type StoredEvent,
+} from '@insitu/core';
 
 /**
  * Milliseconds per log time unit: CSV logs usually count seconds, tracked events milliseconds.

@@ -284,6 +284,8 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
         await unwrap(() => api!.forget());
         clearLocal(cfg.dbName);
       }),
+    resetLearning: (...args: unknown[]) =>
+      noArgs('resetLearning', args, () => (post(), unwrap(() => api!.resetLearning()))),
     on(type: unknown, fn: unknown) {
       const bad = onError(type, fn, handlers);
       if (bad) {

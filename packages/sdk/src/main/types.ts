@@ -44,6 +44,11 @@ export interface Insitu {
   /** Erases every byte insitu stored on this device. */
   forget(): Promise<void>;
   /**
+   * Erases what insitu learned from the shopper's reactions: the personal head and the showings
+   * that rotation demotes by. History and profile stay.
+   */
+  resetLearning(): Promise<void>;
+  /**
    * Subscribes to an event; returns the unsubscribe function. Never throws: an unknown type or a
    * handler that is no function is reported as `invalid_request` and gets a no-op unsubscribe.
    */

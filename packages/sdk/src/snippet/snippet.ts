@@ -4,7 +4,7 @@
 
 /** Methods callable before the runtime loads; each call is queued and its promise settles later. */
 export const STUB_METHODS =
-  'track recommend profile audiences consent export forget on ready flush stats';
+  'track recommend profile audiences consent export forget resetLearning on ready flush stats';
 
 /** One queued call: method, arguments, and the settle functions of the promise the page holds. */
 export type QueuedCall = [string, unknown[], (value: unknown) => void, (reason: unknown) => void];

@@ -23,6 +23,13 @@ const WAIT_MS = 3000;
  */
 const IDLE_MS = 5000;
 
+/**
+ * Whether on-device learning is on when the config does not say: on only if `insitu eval
+ * --personal` puts the personal head ahead of the global model on the validation split of both
+ * shared datasets (README, "Learning on the device").
+ */
+export const PERSONAL_DEFAULT = false;
+
 const within = <T>(p: Promise<T>, ms: number): Promise<T | undefined> =>
   Promise.race([p, new Promise<undefined>((r) => setTimeout(() => r(undefined), ms))]);
 
@@ -97,6 +104,13 @@ export function modelService(): ModelService {
           measure: faults.webgl === false,
         },
         first.artifact,
+        (ctx.config.learning?.personal ?? PERSONAL_DEFAULT)
+          ? {
+              store: () => ctx.store(),
+              shopper: () => ctx.shopper(),
+              report: (e) => ctx.report(toErrorInfo(e)),
+            }
+          : undefined,
       );
       return handle;
     })().catch(fail));
@@ -114,10 +128,23 @@ export function modelService(): ModelService {
       );
       idle = setTimeout(() => void load(), IDLE_MS);
     },
-    onEvents() {
+    onEvents(events) {
       if (loading === undefined) void load();
+      handle?.learner?.note(events);
     },
-    stats: () => (info === undefined ? {} : { model: handle?.info() ?? info }),
+    onStorageReset() {
+      handle?.learner?.dropped();
+    },
+    async resetLearning(at) {
+      await handle?.learner?.reset(at);
+    },
+    stats: () =>
+      info === undefined
+        ? {}
+        : {
+            model: handle?.info() ?? info,
+            ...(handle === undefined ? {} : { learning: handle.learning() }),
+          },
     centroids: () => handle?.centroids(),
     intentModel: () => handle?.intentModel(),
     async recommend(request: RecommendRequest) {

@@ -8,7 +8,10 @@ export const SCAN_LIMIT = 2000;
 export interface RecentEvents {
   /** Newest first, at most `SCAN_LIMIT`; the same array until something changes. */
   get(): Promise<readonly StoredEvent[]>;
-  /** Core's shopper state of those events, derived once per change and shared by every strategy. */
+  /**
+   * Core's shopper state of those events, derived once per change and shared by every strategy;
+   * showings before the shopper's reset of what was learned are left out.
+   */
   shopper(): Promise<ShopperState>;
   /** This tab stored these events. */
   added(events: readonly StoredEvent[]): void;
@@ -17,15 +20,28 @@ export interface RecentEvents {
 }
 
 /** A cache of the store's `recent(SCAN_LIMIT)`, kept up to date with this tab's own writes. */
-export function recentEvents(store: () => EventStore, cap: () => number): RecentEvents {
+export function recentEvents(
+  store: () => EventStore,
+  cap: () => number,
+  resetAt: () => number = () => -Infinity,
+): RecentEvents {
   let cached: Promise<readonly StoredEvent[]> | undefined;
-  let state: { of: readonly StoredEvent[]; value: ShopperState } | undefined;
+  let state: { of: readonly StoredEvent[]; since: number; value: ShopperState } | undefined;
   const limit = () => Math.max(1, Math.min(SCAN_LIMIT, cap()));
   return {
     get: () => (cached ??= store().recent(limit())),
     async shopper() {
       const events = await (cached ??= store().recent(limit()));
-      if (state?.of !== events) state = { of: events, value: shopperStateOf(events) };
+      const since = resetAt();
+      if (state?.of !== events || state.since !== since) {
+        const value = shopperStateOf(events);
+        if (since > -Infinity) {
+          value.shown = value.shown
+            .map((s) => ({ id: s.id, ts: s.ts.filter((t) => t >= since) }))
+            .filter((s) => s.ts.length > 0);
+        }
+        state = { of: events, since, value };
+      }
       return state.value;
     },
     added(events) {

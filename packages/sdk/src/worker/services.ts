@@ -44,6 +44,8 @@ export interface WorkerService {
   profile?(): Promise<JsonObject>;
   /** Answers `insitu.audiences()`. */
   audiences?(): Promise<AudienceMatch[]>;
+  /** The shopper reset what was learned at `at` (ms): drop learned state, learn from then on. */
+  resetLearning?(at: number): void | Promise<void>;
   /** Adds to `stats()` (e.g. the model service's `model` field). */
   stats?(): Partial<Stats>;
   /** May answer `recommend()`; return undefined to let the next service or the fallback answer. */

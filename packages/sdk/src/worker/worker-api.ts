@@ -16,6 +16,7 @@ import { createServices } from './service-list.ts';
 import type { ServiceContext, WorkerService } from './services.ts';
 import type { EventStore } from './store/event-store.ts';
 import { MemoryStore } from './store/memory-store.ts';
+import { LEARNING_RESET_KEY } from './store/schema.ts';
 import { eraseStorage, openStorage } from './storage.ts';
 
 type TabMessage = { type: 'stored'; count: number } | { type: 'forgotten' };
@@ -64,9 +65,16 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
       );
     }
   };
+  // When the shopper last reset what was learned (meta `learningResetAt`), read with the store.
+  let resetAt = -Infinity;
+  const readResetAt = async () => {
+    const at = (await store.meta())[LEARNING_RESET_KEY];
+    resetAt = typeof at === 'number' ? at : -Infinity;
+  };
   const recent = recentEvents(
     () => store,
     () => config.maxEvents,
+    () => resetAt,
   );
   const ctx: ServiceContext = {
     get config() {
@@ -115,6 +123,7 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
   const switchStore = async (next: EventStore) => {
     store.close();
     store = next;
+    await readResetAt();
     recent.invalidate();
     await Promise.resolve(each((s) => s.onStorageReset?.()));
   };
@@ -138,6 +147,7 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
       loadCatalog = catalogLoader(cfg.catalog, () => config.persist, report);
       started = reply(async () => {
         store = await openStorage(config, report);
+        await readResetAt();
         if (typeof BroadcastChannel !== 'undefined') {
           channel = new BroadcastChannel(`insitu:${config.dbName}`);
           channel.onmessage = (e: MessageEvent<TabMessage>) => onTabMessage(e.data);
@@ -248,6 +258,17 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
         ]);
         return { exportedAt: Date.now(), storage: store.kind, meta, events, profile, model };
       }),
+
+    resetLearning: () =>
+      reply(() =>
+        serial(async () => {
+          await started;
+          await ingest.flush();
+          resetAt = Date.now();
+          await store.setMeta(LEARNING_RESET_KEY, resetAt);
+          for (const s of services) await s.resetLearning?.(resetAt);
+        }),
+      ),
 
     forget: () =>
       reply(() =>

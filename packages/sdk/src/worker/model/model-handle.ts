@@ -10,11 +10,12 @@ import {
   type SegmentCentroids,
   type ShopperState,
 } from '@insitu/core';
-import type { ModelInfo } from '../../protocol.ts';
+import type { LearningStats, ModelInfo } from '../../protocol.ts';
 import type { CachedArtifact } from './artifact-cache.ts';
 import { EngineSwitch, type BackendChoice, type BackendFaults } from './engine-switch.ts';
 import { loadRuntime, type ModelRuntime } from './model-runtime.ts';
 import { modelRecommend } from './model-strategies.ts';
+import { NO_LEARNING, PersonalLearner, type LearnerDeps } from './personal-learner.ts';
 import { shopperHistory } from './shopper-history.ts';
 
 /** Name of the cached note holding the backend measurement of this artifact on this device. */
@@ -35,8 +36,14 @@ export interface ModelHandle {
   centroids(): SegmentCentroids | undefined;
   /** Purchase-intent weights fitted by `insitu build`, when the artifact ships them. */
   intentModel(): IntentModel | undefined;
+  /** The personal head, when on-device learning is on. */
+  learner: PersonalLearner | undefined;
+  learning(): LearningStats;
   dispose(): void;
 }
+
+/** What the learner needs from the worker, or undefined when `learning.personal` is off. */
+export type LearnerContext = Pick<LearnerDeps, 'store' | 'shopper' | 'report'>;
 
 /**
  * Loads the artifact for `catalog` and, in the background, loads tfjs and measures the backends
@@ -47,6 +54,7 @@ export async function openModel(
   catalog: Catalog,
   faults: BackendFaults = {},
   opened?: CachedArtifact,
+  learn?: LearnerContext,
 ): Promise<ModelHandle> {
   const rt: ModelRuntime = await loadRuntime(baseUrl, catalog, opened);
   const { model } = rt;
@@ -70,15 +78,30 @@ export async function openModel(
     selectError = e instanceof Error ? e.message : String(e);
   });
   const strategyModel = { ...rt, engine };
+  const learner =
+    learn === undefined
+      ? undefined
+      : new PersonalLearner({
+          ...learn,
+          model,
+          version: rt.version,
+          scorerReady: backendReady,
+          scorerBackend: () => engine.name,
+          backends: faults.backends ?? ['webgl', 'wasm', 'cpu'],
+        });
   return {
     backendReady,
-    recommend: (request, shopper, options = {}) =>
-      modelRecommend(
+    learner,
+    learning: () => learner?.stats() ?? { ...NO_LEARNING, enabled: false },
+    recommend: (request, shopper, options = {}) => {
+      const personal = request.personal === false ? undefined : learner?.personal();
+      return modelRecommend(
         strategyModel,
         request,
         shopperHistory(shopper, (id) => index.get(id)),
-        options,
-      ),
+        { ...options, ...(personal === undefined ? {} : { personal }) },
+      );
+    },
     info: () => ({
       state: 'ready',
       backend: engine.name,

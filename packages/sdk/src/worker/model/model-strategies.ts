@@ -9,7 +9,7 @@ import {
   type RecommendResult,
   type ScoreSource,
 } from '@insitu/core';
-import type { InsituModel, ScoreEngine } from '@insitu/model';
+import type { InsituModel, PersonalHead, ScoreEngine } from '@insitu/model';
 import type { ShopperHistory } from './shopper-history.ts';
 
 /** What the strategies read: the model lined up with the catalog (see `model-runtime.ts`). */
@@ -26,6 +26,8 @@ export interface StrategyModel {
   locale?: 'en' | 'zh';
   /** This request's rotation factors (catalog order), when rotation applies. */
   rotation?: Float32Array;
+  /** The personal head for-you scores with, when one is trained. */
+  personal?: PersonalHead;
 }
 
 /** Neighbours read per anchor or history item: deeper than any page shows. */
@@ -140,7 +142,7 @@ async function forYou(m: StrategyModel, request: RecommendRequest, shopper: Shop
     if (row >= 0) rows.push({ ...e, item: row });
   }
   if (rows.length === 0) return coldStart(m, request, shopper);
-  const scores = toCatalog(m, await m.model.scoreHistory(rows));
+  const scores = toCatalog(m, await m.model.scoreHistory(rows, m.personal));
   const recent = shopper.history.map((e) => e.item).filter((i) => m.rowOf[i]! >= 0);
   const { because } = neighbourSource(m, recent.slice(-20), m.model.manifest.blend.recency);
   const seen = shopper.history.map((e) => m.catalog.items[e.item]!.id);
@@ -205,7 +207,12 @@ export async function modelRecommend(
   model: StrategyModel,
   request: RecommendRequest,
   shopper: ShopperHistory,
-  options: { locale?: 'en' | 'zh'; rotation?: RotationOptions; now?: number } = {},
+  options: {
+    locale?: 'en' | 'zh';
+    rotation?: RotationOptions;
+    now?: number;
+    personal?: PersonalHead;
+  } = {},
 ): Promise<RecommendResult | undefined> {
   const items = model.catalog.items;
   const rows = rowsById(items);
@@ -221,6 +228,7 @@ export async function modelRecommend(
     ...model,
     locale: options.locale ?? 'en',
     ...(rotation === undefined ? {} : { rotation }),
+    ...(options.personal === undefined ? {} : { personal: options.personal }),
   };
   if (request.strategy === 'for-you') return forYou(m, request, shopper);
   if (request.strategy === 'similar-items') return similar(m, request, shopper);

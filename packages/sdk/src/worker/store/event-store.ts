@@ -44,6 +44,7 @@ export interface EventStore {
   addCounters(delta: Partial<Record<CounterName, number>>): Promise<void>;
   getState(store: StateStore, key: string): Promise<JsonValue | undefined>;
   putState(store: StateStore, key: string, value: JsonValue): Promise<void>;
+  deleteState(store: StateStore, key: string): Promise<void>;
   /** Every entry of a state store, by key (for export). */
   allState(store: StateStore): Promise<JsonObject>;
   close(): void;

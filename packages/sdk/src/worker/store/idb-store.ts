@@ -152,6 +152,10 @@ class IdbStore implements EventStore {
     await (await this.connect()).put(store, value, key);
   }
 
+  async deleteState(store: StateStore, key: string): Promise<void> {
+    await (await this.connect()).delete(store, key);
+  }
+
   async allState(store: StateStore): Promise<JsonObject> {
     const tx = (await this.connect()).transaction(store);
     const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);

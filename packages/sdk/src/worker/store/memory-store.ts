@@ -76,6 +76,10 @@ export class MemoryStore implements EventStore {
     this.states[store].set(key, value);
   }
 
+  async deleteState(store: StateStore, key: string): Promise<void> {
+    this.states[store].delete(key);
+  }
+
   async allState(store: StateStore): Promise<JsonObject> {
     return Object.fromEntries(this.states[store]) as JsonObject;
   }

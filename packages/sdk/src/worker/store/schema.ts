@@ -20,6 +20,11 @@ export interface InsituDB extends DBSchema {
   model: { key: string; value: JsonValue };
 }
 
+/** `model` store: the personal head trained on this device (`worker/model/personal-learner.ts`). */
+export const HEAD_KEY = 'personal-head';
+/** `meta` store: when the shopper last reset what was learned (ms since the epoch). */
+export const LEARNING_RESET_KEY = 'learningResetAt';
+
 type UpgradeTx = IDBPTransaction<InsituDB, StoreNames<InsituDB>[], 'versionchange'>;
 
 /** Brings a database of any older version to {@link SCHEMA_VERSION}. */
