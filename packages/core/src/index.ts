@@ -113,6 +113,8 @@ export type {
   AudienceMetric,
 } from './profile/audiences.ts';
 export type { ProfileLanguage } from './profile/summary.ts';
+export { learnedSummary, SKIPPED_LISTED } from './profile/learned.ts';
+export type { LearnedSummary, LearnedOptions } from './profile/learned.ts';
 export {
   rankItems,
   blendScorer,
@@ -121,6 +123,7 @@ export {
   eligibleItems,
   rotationFactors,
   DEFAULT_ROTATION,
+  SKIPPED_AT,
   filterPredicate,
   filterMask,
   rowsById,

@@ -7,10 +7,16 @@ import type { EventKind } from './state.ts';
 /** Languages the summary and explanations are written in. */
 export type ProfileLanguage = 'en' | 'zh';
 
+/** "A, B and C" / "A、B和C". */
+export function listOf(names: readonly string[], lang: ProfileLanguage): string {
+  if (names.length <= 1) return names[0] ?? '';
+  const [sep, and] = lang === 'zh' ? ['、', '和'] : [', ', ' and '];
+  return `${names.slice(0, -1).join(sep)}${and}${names.at(-1) ?? ''}`;
+}
+
 const WORDS = {
   en: {
-    into: (a: string[]) =>
-      `Mostly into ${a.length > 1 ? `${a.slice(0, -1).join(', ')} and ${a.at(-1) ?? ''}` : a[0]}`,
+    into: (a: string[]) => `Mostly into ${listOf(a, 'en')}`,
     nothing: 'No clear interests yet',
     band: {
       budget: 'budget-minded',
@@ -51,7 +57,7 @@ const WORDS = {
     latest: 'latest',
   },
   zh: {
-    into: (a: string[]) => `主要对${a.join('、')}感兴趣`,
+    into: (a: string[]) => `主要对${listOf(a, 'zh')}感兴趣`,
     nothing: '暂时还没有明显的兴趣',
     band: { budget: '注重性价比', mid: '中等预算', premium: '偏爱高端', unknown: '' },
     stage: { browsing: '随便看看', considering: '正在考虑购买', buying: '准备下单' },
