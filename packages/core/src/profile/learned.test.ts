@@ -57,7 +57,7 @@ describe('learnedSummary', () => {
     ]);
     expect(learned.engaged).toBeUndefined();
     expect(learned.sentences).toEqual([
-      'You skipped Trail Shoe, Wool Hat, gone, Rain Jacket and Bottle three times or more, so they are shown less.',
+      'You skipped Trail Shoe, Wool Hat, gone and 2 other items three times or more, so they are shown less.',
     ]);
     const one = learnedSummary(state({ hat: [1, 2, 3] }), index, { locale: 'en' });
     expect(one.sentences).toEqual([
@@ -138,11 +138,33 @@ describe('learnedSummary', () => {
       ['hat', 9],
     ]);
     expect(learnedSummary(s, index, { locale: 'zh' }).sentences).toEqual([
-      '你已经跳过 Rain Jacket、Wool Hat和Trail Shoe 至少三次，所以之后会少推荐它们。',
+      '你已经跳过 Rain Jacket、Wool Hat 和 Trail Shoe 至少三次，所以之后会少推荐它们。',
       '你最常点开 Running 类的商品（占你看过的 60%）。',
+    ]);
+    const many = state({ shoe: [1, 2, 3, 4], jacket: [1, 2, 3], hat: [1, 2, 3], tent: [1, 2, 3] });
+    expect(learnedSummary(many, index, { locale: 'zh' }).sentences).toEqual([
+      '你已经跳过 Trail Shoe、Wool Hat、Rain Jacket 等 4 件商品至少三次，所以之后会少推荐它们。',
     ]);
     expect(learnedSummary(state({ hat: [1, 2, 3] }), index, { locale: 'zh' }).sentences).toEqual([
       '你已经跳过 Wool Hat 至少三次，所以之后会少推荐它。',
+    ]);
+    // Chinese names take no spaces around them.
+    const zh: Record<string, string> = {
+      'Trail Shoe': '越野跑鞋',
+      'Rain Jacket': '雨衣',
+      'Wool Hat': '羊毛帽',
+      Running: '跑步',
+    };
+    const chinese = buildCatalogIndex({
+      items: CATALOG.map((i) => ({
+        ...i,
+        title: zh[i.title] ?? i.title,
+        categories: i.categories.map((c) => zh[c] ?? c),
+      })),
+    });
+    expect(learnedSummary(s, chinese, { locale: 'zh' }).sentences).toEqual([
+      '你已经跳过雨衣、羊毛帽和越野跑鞋至少三次，所以之后会少推荐它们。',
+      '你最常点开跑步类的商品（占你看过的 60%）。',
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { SKIPPED_AT } from '../rank/rotation.ts';
 import type { ShopperState } from '../shopper/shopper-state.ts';
 import type { CatalogIndex } from './catalog-index.ts';
-import { listOf, type ProfileLanguage } from './summary.ts';
+import { inChinese, listOf, type ProfileLanguage } from './summary.ts';
 
 /** What insitu learned from the shopper's behaviour, as the privacy centre shows it. */
 export interface LearnedSummary {
@@ -26,21 +26,34 @@ export const SKIPPED_LISTED = 5;
 const ENGAGED_MIN = 3;
 const ENGAGED_SHARE = 0.4;
 
+/** Skipped items a sentence names; the rest are counted ("and 2 other items"). */
+const NAMED = 3;
 const pct = (share: number) => `${Math.round(100 * share)}%`;
 const TEXTS = {
   en: {
     times: ['zero times', 'once', 'twice', 'three times', 'four times', 'five times'],
-    skipped: (names: string[], times: string) =>
-      `You skipped ${listOf(names, 'en')} ${times} or more, so ${names.length === 1 ? 'it is' : 'they are'} shown less.`,
+    items: (names: string[]) =>
+      listOf(
+        names.length > NAMED
+          ? [...names.slice(0, NAMED), `${names.length - NAMED} other items`]
+          : names,
+        'en',
+      ),
+    skipped: (items: string, times: string, one: boolean) =>
+      `You skipped ${items} ${times} or more, so ${one ? 'it is' : 'they are'} shown less.`,
     engaged: (category: string, share: number) =>
       `You click mostly on ${category} (${pct(share)} of what you looked at).`,
   },
   zh: {
     times: ['零次', '一次', '两次', '三次', '四次', '五次'],
-    skipped: (names: string[], times: string) =>
-      `你已经跳过 ${listOf(names, 'zh')} 至少${times}，所以之后会少推荐${names.length === 1 ? '它' : '它们'}。`,
+    items: (names: string[]) =>
+      names.length > NAMED
+        ? `${inChinese(names.slice(0, NAMED).join('、'))}等 ${names.length} 件商品`
+        : inChinese(listOf(names, 'zh')),
+    skipped: (items: string, times: string, one: boolean) =>
+      `你已经跳过${items}至少${times}，所以之后会少推荐${one ? '它' : '它们'}。`,
     engaged: (category: string, share: number) =>
-      `你最常点开 ${category} 类的商品（占你看过的 ${pct(share)}）。`,
+      `你最常点开${inChinese(category)}类的商品（占你看过的 ${pct(share)}）。`,
   },
 };
 
@@ -111,12 +124,8 @@ export function learnedSummary(
   const sentences: string[] = [];
   if (skipped.length > 0) {
     const times = w.times[SKIPPED_AT] ?? String(SKIPPED_AT);
-    sentences.push(
-      w.skipped(
-        skipped.map((s) => s.name ?? s.id),
-        times,
-      ),
-    );
+    const names = skipped.map((s) => s.name ?? s.id);
+    sentences.push(w.skipped(w.items(names), times, names.length === 1));
   }
   if (engaged !== undefined) sentences.push(w.engaged(engaged.category, engaged.share));
   return engaged === undefined ? { skipped, sentences } : { skipped, engaged, sentences };
