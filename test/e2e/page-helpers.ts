@@ -47,3 +47,41 @@ export async function idbEventCount(page: Page, dbName = 'insitu'): Promise<numb
 export async function databaseNames(page: Page): Promise<string[]> {
   return page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
 }
+
+/**
+ * Tracks Recommendation Shown four times for the catalog's items `from`…`to - 1`, never engaged
+ * with, and returns their titles: the privacy centre lists them first among the skipped items
+ * (the page's own widgets add showings of three at most to what they show).
+ */
+export async function showWithoutEngaging(page: Page, from: number, to: number) {
+  return page.evaluate(
+    async ([a, b]) => {
+      const res = await fetch('/e2e/catalog-relative.json');
+      const { items } = (await res.json()) as { items: { id: string; title: string }[] };
+      const products = items.slice(a, b).map((i) => ({ product_id: i.id }));
+      for (let k = 0; k < 4; k++)
+        void window.insitu.track('Recommendation Shown', { strategy: 'for-you', products });
+      await window.insitu.flush();
+      return items.slice(a, b).map((i) => i.title);
+    },
+    [from, to] as const,
+  );
+}
+
+/** What the privacy centre says it learned, and whether its Reset button shows. */
+export async function learnedSection(page: Page, selector = '#profile') {
+  return page.locator(selector).evaluate((el) => {
+    const root = el.shadowRoot!;
+    const reset = root.querySelector<HTMLElement>('#reset-learning')!;
+    return {
+      sentences: [...root.querySelectorAll('#learned-body p')].map((p) => p.textContent ?? ''),
+      skipped: [...root.querySelectorAll('#learned-body li')].map((li) =>
+        [...li.children].map((c) => c.textContent ?? ''),
+      ),
+      reset: reset.checkVisibility(),
+      canReset:
+        typeof (window.insitu as unknown as Record<string, unknown>)['resetLearning'] ===
+        'function',
+    };
+  });
+}

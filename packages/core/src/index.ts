@@ -114,6 +114,8 @@ export type {
   AudienceMetric,
 } from './profile/audiences.ts';
 export type { ProfileLanguage } from './profile/summary.ts';
+export { learnedSummary, SKIPPED_LISTED } from './profile/learned.ts';
+export type { LearnedSummary, LearnedOptions } from './profile/learned.ts';
 export {
   rankItems,
   blendScorer,
@@ -122,6 +124,7 @@ export {
   eligibleItems,
   rotationFactors,
   DEFAULT_ROTATION,
+  SKIPPED_AT,
   filterPredicate,
   filterMask,
   rowsById,

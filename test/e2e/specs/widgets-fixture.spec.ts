@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { E2ESpec } from '../harness.ts';
-import { databaseNames, exportedEvents, flushed } from '../page-helpers.ts';
+import {
+  databaseNames,
+  exportedEvents,
+  flushed,
+  learnedSection,
+  showWithoutEngaging,
+} from '../page-helpers.ts';
 import {
   VIEWPORTS,
   axeViolations,
@@ -15,8 +21,11 @@ import {
 
 const SHOP = '/shop/a/b/';
 
-/** A few product views, so recently-viewed and trending have something to show. */
-async function browse(page: Page): Promise<void> {
+/**
+ * A few product views, so recently-viewed and trending have something to show, and three items
+ * recommended and skipped, so the privacy centre has learned something; returns their titles.
+ */
+async function browse(page: Page): Promise<string[]> {
   await page.evaluate(async () => {
     const res = await fetch('/e2e/catalog-relative.json');
     const { items } = (await res.json()) as { items: { id: string }[] };
@@ -24,6 +33,7 @@ async function browse(page: Page): Promise<void> {
       void window.insitu.track('Product Viewed', { product_id: i.id });
     await window.insitu.flush();
   });
+  return showWithoutEngaging(page, 40, 43);
 }
 
 /** The computed value of a property on a node inside the widget's shadow root. */
@@ -50,7 +60,7 @@ export const widgetsFixture: E2ESpec = {
       const page = await ctx.newPage();
       await page.setViewportSize(vp);
       await page.goto(SHOP);
-      await browse(page);
+      const skipped = await browse(page);
       await page.reload();
       await page.locator('#grid[data-state="filled"]').waitFor({ timeout: 15_000 });
       await page.locator('#carousel[data-state="filled"]').waitFor({ timeout: 15_000 });
@@ -70,6 +80,19 @@ export const widgetsFixture: E2ESpec = {
       }
       const { cls, shifts } = await layoutShift(page);
       assert.equal(cls, 0, `no layout shift at ${vp.name} px (${shifts.join('; ')})`);
+      const learned = await learnedSection(page);
+      assert.deepEqual(
+        learned.skipped.slice(0, 3),
+        skipped.map((t) => [t, 'shown 4 times']),
+        'the skipped items are listed, most showings first',
+      );
+      assert.ok(learned.sentences[0]!.startsWith(`You skipped ${skipped[0]}, ${skipped[1]}`));
+      // All eight views are running items (five of them road shoes): the broader category leads.
+      assert.equal(
+        learned.sentences[1],
+        'You click mostly on Running (100% of what you looked at).',
+      );
+      assert.equal(learned.reset, learned.canReset, 'Reset shows exactly when the client has it');
       const violations = await axeViolations(page);
       assert.deepEqual(violations, [], `axe at ${vp.name} px`);
       assert.equal(await page.locator('#promo-no[data-state="hidden"]').count(), 1);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { E2ESpec } from '../harness.ts';
+import { learnedSection, showWithoutEngaging } from '../page-helpers.ts';
 import {
   VIEWPORTS,
   axeViolations,
@@ -64,6 +65,7 @@ export const widgetsChinese: E2ESpec = {
       await page.setViewportSize(vp);
       await page.goto('/e2e/zh.html');
       await browse(page);
+      const skipped = await showWithoutEngaging(page, 40, 43);
       await page.reload();
       await page.locator('#grid[data-state="filled"]').waitFor({ timeout: 15_000 });
       await page.locator('#profile[data-state="filled"]').waitFor({ timeout: 15_000 });
@@ -100,6 +102,18 @@ export const widgetsChinese: E2ESpec = {
         (await profile.locator('#profile-summary').textContent()) ?? '',
         /[\u4e00-\u9fff]/,
         'summary in Chinese',
+      );
+      const learned = await learnedSection(page);
+      assert.deepEqual(
+        learned.skipped.slice(0, 3),
+        skipped.map((t) => [t, '展示了 4 次']),
+      );
+      assert.ok(learned.sentences[0]!.startsWith(`你已经跳过 ${skipped[0]}、${skipped[1]}`));
+      assert.match(learned.sentences[0]!, /至少三次，所以之后会少推荐它们。$/);
+      assert.equal(
+        await profile.locator('#learned h3').textContent(),
+        'insitu 学到了什么',
+        'section title in Chinese',
       );
       assert.deepEqual(await axeViolations(page), [], `axe zh at ${vp.name} px`);
       await shot(page.locator('#grid'), artifacts, `widget-grid-zh-${vp.name}`);

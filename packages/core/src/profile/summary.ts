@@ -7,10 +7,31 @@ import type { EventKind } from './state.ts';
 /** Languages the summary and explanations are written in. */
 export type ProfileLanguage = 'en' | 'zh';
 
+const LATIN = /[\p{Script=Latin}\p{N}]/u;
+
+/**
+ * A name set into Chinese text: a space on each side where it begins or ends with a Latin letter
+ * or a digit ("跳过 Trail Shoe 至少", "跳过跑鞋至少").
+ */
+export function inChinese(name: string): string {
+  const before = LATIN.test(name[0] ?? '') ? ' ' : '';
+  const after = LATIN.test(name.at(-1) ?? '') ? ' ' : '';
+  return `${before}${name}${after}`;
+}
+
+/** "A, B and C" / "A、B和C" (spaced, "Mk II 和 Trail", next to Latin names). */
+export function listOf(names: readonly string[], lang: ProfileLanguage): string {
+  if (names.length <= 1) return names[0] ?? '';
+  const head = names.slice(0, -1).join(lang === 'zh' ? '、' : ', ');
+  const last = names.at(-1) ?? '';
+  if (lang === 'en') return `${head} and ${last}`;
+  const spaced = LATIN.test(head.at(-1) ?? '') || LATIN.test(last[0] ?? '');
+  return `${head}${spaced ? ' 和 ' : '和'}${last}`;
+}
+
 const WORDS = {
   en: {
-    into: (a: string[]) =>
-      `Mostly into ${a.length > 1 ? `${a.slice(0, -1).join(', ')} and ${a.at(-1) ?? ''}` : a[0]}`,
+    into: (a: string[]) => `Mostly into ${listOf(a, 'en')}`,
     nothing: 'No clear interests yet',
     band: {
       budget: 'budget-minded',
@@ -51,7 +72,7 @@ const WORDS = {
     latest: 'latest',
   },
   zh: {
-    into: (a: string[]) => `主要对${a.join('、')}感兴趣`,
+    into: (a: string[]) => `主要对${inChinese(listOf(a, 'zh'))}感兴趣`,
     nothing: '暂时还没有明显的兴趣',
     band: { budget: '注重性价比', mid: '中等预算', premium: '偏爱高端', unknown: '' },
     stage: { browsing: '随便看看', considering: '正在考虑购买', buying: '准备下单' },

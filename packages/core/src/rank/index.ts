@@ -3,7 +3,7 @@ export { blendScorer } from './blend-scorer.ts';
 export type { SourcesFor } from './blend-scorer.ts';
 export { DEFAULT_WEIGHTS } from './types.ts';
 export type { RankInput, ScoreSource, SourceKind, ItemVectors } from './types.ts';
-export { rotationFactors, DEFAULT_ROTATION } from './rotation.ts';
+export { rotationFactors, DEFAULT_ROTATION, SKIPPED_AT } from './rotation.ts';
 export { eligibleItems, filterMask, filterPredicate, rowsById } from './eligibility.ts';
 export { blendSources, topK } from './blend.ts';
 export type { Blend } from './blend.ts';

@@ -3,8 +3,11 @@ import type { RecommendRequest, RotationOptions } from '../recommend-types.ts';
 
 /** Rotation unless the request or the shop says otherwise. */
 export const DEFAULT_ROTATION: Required<RotationOptions> = { rate: 0.5, hours: 24 };
-/** Showings at which the full `rate` applies. */
-const FULL_AT = 3;
+/**
+ * Showings without engagement at which an item counts as skipped: the full `rate` applies, and
+ * `learnedSummary` tells the shopper.
+ */
+export const SKIPPED_AT = 3;
 /** Strategies rotated by default; the others only when the request asks. */
 const ROTATED = new Set(['for-you', 'trending']);
 
@@ -31,7 +34,7 @@ export function rotationFactors(
     if (i === undefined || i < 0 || i >= n) continue;
     let skips = 0;
     for (const t of s.ts) skips += decayFactor(Math.max(0, now - t), hours / 24);
-    factors[i] = 1 - Math.min(1, rate) * Math.min(1, skips / FULL_AT);
+    factors[i] = 1 - Math.min(1, rate) * Math.min(1, skips / SKIPPED_AT);
   }
   return factors;
 }

@@ -3,7 +3,6 @@ import {
   InsituError,
   toErrorInfo as toInfo,
   type ErrorInfo,
-  type Profile,
   type RawEvent,
 } from '@insitu/core';
 import type { validateRecommendRequest } from '@insitu/core/validate-request';
@@ -15,7 +14,7 @@ import { loadCapture } from './capture-loader.ts';
 import { copyProps } from './event-copy.ts';
 import { eventIds } from './event-id.ts';
 import { pendingEvents } from './pending.ts';
-import type { Insitu, InsituEvents } from './types.ts';
+import type { Insitu, InsituEvents, ShopperProfile } from './types.ts';
 
 /**
  * The recommend() request check, loaded on first use: it is most of a kilobyte, and the page's
@@ -247,11 +246,11 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
       if (!valid.ok) return refuse(toInfo(valid.error));
       return unwrap(() => api!.recommend(valid.value));
     },
-    // The worker's profile service answers with a `Profile` (plain JSON on the wire).
+    // The worker's profile service answers with a `ShopperProfile` (plain JSON on the wire).
     profile: (...args: unknown[]) =>
       noArgs('profile', args, () => {
         post();
-        return unwrap(() => api!.profile()) as Promise<unknown> as Promise<Profile>;
+        return unwrap(() => api!.profile()) as Promise<unknown> as Promise<ShopperProfile>;
       }),
     audiences: (...args: unknown[]) =>
       noArgs('audiences', args, () => (post(), unwrap(() => api!.audiences()))),

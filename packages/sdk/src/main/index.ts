@@ -12,8 +12,9 @@ export type {
   Catalog,
   JsonObject,
   Profile,
+  LearnedSummary,
 } from '@insitu/core';
-export type { Insitu, InsituEvents, ChangeInfo } from './types.ts';
+export type { Insitu, InsituEvents, ChangeInfo, ShopperProfile } from './types.ts';
 export type {
   InsituConfig,
   ConsentMode,

@@ -1,10 +1,24 @@
-import type { InsituError, Profile, RecommendRequest, RecommendResult } from '@insitu/core';
+import type {
+  InsituError,
+  LearnedSummary,
+  Profile,
+  RecommendRequest,
+  RecommendResult,
+} from '@insitu/core';
 import type { AudienceMatch, InsituExport, Stats } from '../protocol.ts';
 
 /** What `on('change')` handlers receive: events were stored by this tab or another one. */
 export interface ChangeInfo {
   source: 'this-tab' | 'other-tab';
   stored: number;
+}
+
+/**
+ * What `insitu.profile()` returns: core's profile, plus what insitu learned from the shopper's
+ * behaviour since the last reset of what was learned (skipped items, the leading category).
+ */
+export interface ShopperProfile extends Profile {
+  learned: LearnedSummary;
 }
 
 /** Handlers by event type for {@link Insitu.on}. */
@@ -32,7 +46,7 @@ export interface Insitu {
   track(name: string, props?: object): Promise<void>;
   recommend(request: RecommendRequest): Promise<RecommendResult>;
   /** The shopper's profile, computed in the worker from this device's history. */
-  profile(): Promise<Profile>;
+  profile(): Promise<ShopperProfile>;
   audiences(): Promise<AudienceMatch[]>;
   /**
    * Records the shopper's decision (persisted) and starts or stops storing. Only `true` and

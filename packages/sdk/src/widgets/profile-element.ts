@@ -9,8 +9,9 @@ const METHODS = ['profile', 'export', 'forget', 'consent', 'stats', 'on'] as con
 
 /**
  * `<insitu-profile>`: the shopper's privacy centre. Shows what insitu stores on this device, the
- * profile with the reasons behind each score, the consent switch, Export (downloads what
- * `insitu.export()` returns) and Forget (after a confirmation), through the public API only. Its
+ * profile with the reasons behind each score, what insitu learned, the consent switch, Export
+ * (downloads what `insitu.export()` returns), Forget (after a confirmation) and Reset what was
+ * learned (where the client has `resetLearning`), through the public API only. Its
  * code is a separate chunk, loaded when the element first connects; until then (and when insitu
  * is missing) the element's own children show. `data-state`: `loading`, `filled`, `empty`,
  * `unavailable`.

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import { createInsitu } from '../main/index.ts';
 import type { Insitu } from '../main/types.ts';
+import { LEARNING_RESET_KEY } from '../worker/profile-service.ts';
+import { openIdbStore } from '../worker/store/idb-store.ts';
 import { InsituProfile, InsituPromo, defineProfile, definePromo } from './index.ts';
+import type { PrivacyClient } from './privacy/privacy-centre.ts';
+import { PRIVACY_TEXTS } from './privacy/privacy-texts.ts';
 
 // The tiny shop built by packages/sdk/test/model-artifact.setup.ts.
 const tmp = (path: string) => new URL(`/packages/sdk/.tmp/model-test/${path}`, location.href).href;
@@ -11,9 +16,9 @@ afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.forget().catch(() => undefined)));
 });
 
-function client(): Insitu {
+function client(dbName = `wdg-${crypto.randomUUID()}`): Insitu {
   const c = createInsitu({
-    dbName: `wdg-${crypto.randomUUID()}`,
+    dbName,
     catalog: tmp('catalog.json'),
     audiences: [
       { id: 'viewers', all: [{ metric: 'intent', gte: 0 }] },
@@ -85,5 +90,71 @@ describe('<insitu-profile>', () => {
     await expect.poll(() => root.querySelector('#stored-count')!.textContent).toBe('0');
     await state(el, 'empty');
     expect((await c.export()).events).toEqual([]);
+  });
+});
+
+describe('<insitu-profile> what insitu learned', () => {
+  const mount = (c: PrivacyClient) => {
+    const el = document.createElement('insitu-profile') as InsituProfile;
+    el.client = c;
+    document.body.append(el);
+    return el;
+  };
+  const texts = (root: ShadowRoot, selector: string) =>
+    [...root.querySelectorAll(selector)].map((n) => n.textContent);
+
+  it('shows the skipped items and the leading category; Reset, when the client has it, clears them', async () => {
+    defineProfile();
+    const dbName = `wdg-${crypto.randomUUID()}`;
+    const c = client(dbName);
+    const shown = { strategy: 'for-you', products: [{ product_id: 'p-1' }, { product_id: 'p-2' }] };
+    for (let i = 0; i < 3; i++) await c.track('Recommendation Shown', shown);
+    for (const id of ['p-9', 'p-10', 'p-11']) await c.track('Product Viewed', { product_id: id });
+    await c.flush();
+
+    // Today's client has no resetLearning: the section shows, its Reset does not.
+    const plain = mount(c);
+    await state(plain, 'filled');
+    let root = plain.shadowRoot!;
+    expect(texts(root, '#learned-body p')).toEqual([
+      'You skipped Tents 1 and Tents 2 three times or more, so they are shown less.',
+      'You click mostly on Shoes (100% of what you looked at).',
+    ]);
+    expect(texts(root, '#learned-body li > span')).toEqual([
+      'Tents 1',
+      'shown 3 times',
+      'Tents 2',
+      'shown 3 times',
+    ]);
+    const resetOf = (r: ShadowRoot) => r.querySelector<HTMLButtonElement>('#reset-learning')!;
+    expect(resetOf(root).checkVisibility()).toBe(false);
+    plain.remove();
+
+    // A client with resetLearning (recording the reset as the worker does): Enter on Reset.
+    let resets = 0;
+    const resetting: PrivacyClient = {
+      ...c,
+      async resetLearning() {
+        resets++;
+        const store = await openIdbStore(dbName);
+        await store.setMeta(LEARNING_RESET_KEY, Date.now());
+        store.close();
+      },
+    };
+    const el = mount(resetting);
+    await state(el, 'filled');
+    root = el.shadowRoot!;
+    const button = resetOf(root);
+    expect(button.checkVisibility()).toBe(true);
+    expect(button.getAttribute('part')).toBe('button');
+    button.focus();
+    await userEvent.keyboard('{Enter}');
+    const t = PRIVACY_TEXTS.en;
+    await expect.poll(() => texts(root, '#learned-body p')).toEqual([t.learnedNothing]);
+    expect(resets).toBe(1);
+    expect(texts(root, '#learned-body li')).toEqual([]);
+    expect(root.querySelector('#privacy-status')!.textContent).toBe(t.learningReset);
+    expect(root.activeElement).toBe(button); // focus stays where the shopper is
+    expect(root.querySelector('#stored-count')!.textContent).toBe('6'); // events are kept
   });
 });

@@ -8,9 +8,11 @@ import {
   type Profile,
   type RawEvent,
 } from '@insitu/core';
+import type { ShopperProfile } from '../main/types.ts';
 import type { WorkerApi, WorkerConfig } from '../protocol.ts';
-import { profileService, PROFILE_STATE_KEY } from './profile-service.ts';
+import { LEARNING_RESET_KEY, profileService, PROFILE_STATE_KEY } from './profile-service.ts';
 import type { ServiceContext } from './services.ts';
+import { openIdbStore } from './store/idb-store.ts';
 import { MemoryStore } from './store/memory-store.ts';
 import { createWorkerApi } from './worker-api.ts';
 
@@ -186,6 +188,35 @@ describe('profile service', () => {
     const p = (await value(a.profile())) as unknown as Profile;
     expect(p.explanations.categories['Running']?.events.view).toBe(2);
     expect(p.explanations.categories['Tents']?.events.view).toBe(1);
+  });
+
+  it('says which items were shown three times and skipped, until engaged with or reset', async () => {
+    const db = `p-${crypto.randomUUID()}`;
+    const a = await open(db);
+    const shown = (ts: number) =>
+      raw(
+        'Recommendation Shown',
+        { strategy: 'for-you', products: [{ product_id: 'tent' }, { product_id: 'mug' }] },
+        ts,
+      );
+    await a.ingest([shown(T0), shown(T0 + 1000)]);
+    const learned = async () => ((await value(a.profile())) as unknown as ShopperProfile).learned;
+    expect((await learned()).skipped).toEqual([]); // twice is not skipping yet
+    await a.ingest([shown(T0 + 2000), raw('Product Viewed', { product_id: 'shoe' }, T0 + 2500)]);
+    expect((await learned()).skipped).toEqual([
+      { id: 'mug', name: 'Camp mug', times: 3 },
+      { id: 'tent', name: 'Tent', times: 3 },
+    ]);
+    expect((await learned()).sentences).toEqual([
+      'You skipped Camp mug and Tent three times or more, so they are shown less.',
+    ]);
+    await a.ingest([raw('Product Clicked', { product_id: 'tent' }, T0 + 3000)]);
+    expect((await learned()).skipped.map((s) => s.id)).toEqual(['mug']);
+    // What resetLearning() records: nothing before it counts any more.
+    const store = await openIdbStore(db);
+    await store.setMeta(LEARNING_RESET_KEY, Date.now());
+    store.close();
+    expect(await learned()).toEqual({ skipped: [], sentences: [] });
   });
 
   it('answers the audiences declared in the config', async () => {

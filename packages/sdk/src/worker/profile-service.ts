@@ -4,6 +4,7 @@ import {
   createProfileState,
   DEFAULT_HALF_LIFE_DAYS,
   foldEvent,
+  learnedSummary,
   matchAudiences,
   meaningOf,
   sentimentReady,
@@ -23,6 +24,8 @@ import type { ServiceContext, WorkerService } from './services.ts';
 
 /** Key of the folded state in the `profile` store. */
 export const PROFILE_STATE_KEY = 'state';
+/** Meta key of the last `resetLearning()` (ms since epoch): what was learned counts from then. */
+export const LEARNING_RESET_KEY = 'learningResetAt';
 /**
  * Tabs flush every ~50 ms, so another tab's event can land with a timestamp a little behind what
  * this tab already folded. Ids of events this recent are remembered so a late one is folded once.
@@ -48,7 +51,7 @@ interface Persisted {
  * The profile in the worker: keeps the folded state in IndexedDB, folds stored events
  * incrementally (its own tab's as handed by ingest, other tabs' read back from the shared store,
  * so every tab converges on the same state; ids of recent events make each fold exactly once),
- * and answers `profile()` and `audiences()`. Events that retention
+ * and answers `profile()` (with `learned`, counted from the last `learningResetAt`) and `audiences()`. Events that retention
  * deletes stay folded. Without a persisted state it rebuilds from every stored event.
  */
 export function profileService(
@@ -135,6 +138,16 @@ export function profileService(
     });
   };
 
+  /** What was learned since the last reset (none recorded: since the first event). */
+  const learned = async () => {
+    const [p, index, meta] = await Promise.all([load(), catalogIndex(), ctx.store().meta()]);
+    const since = meta[LEARNING_RESET_KEY];
+    return learnedSummary(p.state.shopper, index, {
+      locale: localeOf(ctx.config),
+      ...(typeof since === 'number' ? { since } : {}),
+    });
+  };
+
   return {
     name: 'profile',
     start(c) {
@@ -147,7 +160,8 @@ export function profileService(
       loaded = undefined;
     },
     async profile() {
-      return (await current()) as unknown as JsonObject;
+      const profile = await current();
+      return { ...profile, learned: await learned() } as unknown as JsonObject;
     },
     async audiences(): Promise<AudienceMatch[]> {
       const defs: AudienceDefinition[] = validateAudiences(ctx.config.audiences ?? []);

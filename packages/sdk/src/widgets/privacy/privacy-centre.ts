@@ -1,19 +1,18 @@
 // The shopper's privacy centre, loaded as its own chunk when an <insitu-profile> first connects.
 // It imports nothing the widgets entry has (the element passes locale and language in), so the
 // bundler keeps that shared code inside widgets.js instead of splitting off a third file.
-import type { Profile } from '@insitu/core';
-import type { Insitu } from '../../main/types.ts';
+import type { Insitu, ShopperProfile } from '../../main/types.ts';
 import type { InsituExport, Stats } from '../../protocol.ts';
 import type { WidgetLanguage } from '../language.ts';
 import { h } from './dom.ts';
-import { profileView } from './profile-view.ts';
+import { learnedView, profileView } from './profile-view.ts';
 import { PRIVACY_TEXTS } from './privacy-texts.ts';
 
-/** The public API calls the privacy centre makes; nothing else. */
+/** The public API calls the privacy centre makes (`resetLearning` where the client has it). */
 export type PrivacyClient = Pick<
   Insitu,
   'profile' | 'export' | 'forget' | 'consent' | 'stats' | 'on'
->;
+> & { resetLearning?: () => Promise<void> };
 
 /** Changes arrive in bursts (one per stored batch): redraw at most this often. */
 const REDRAW_MS = 500;
@@ -41,8 +40,9 @@ export { PRIVACY_CSS } from './privacy-styles.ts';
 
 /**
  * Fills `root` with what insitu stores (count, oldest and newest event, where), the consent
- * switch, Export and Forget (with a confirmation), and the profile with its reasons. Returns the
- * redraw function, which the element calls on `change`.
+ * switch, Export and Forget (with a confirmation), the profile with its reasons, and what insitu
+ * learned with Reset (shown when the client has `resetLearning`). Returns the redraw function,
+ * which the element calls on `change`.
  */
 export function mountPrivacyCentre(
   host: HTMLElement,
@@ -87,6 +87,21 @@ export function mountPrivacyCentre(
   );
   const status = h('p', { role: 'status', class: 'muted', id: 'privacy-status' });
   const body = h('div', { id: 'profile-body' });
+  // Outside `body`, which each draw replaces: the reset button keeps focus across redraws.
+  const learnedBody = h('div', { id: 'learned-body' });
+  const resetButton = h(
+    'button',
+    { type: 'button', id: 'reset-learning', part: 'button' },
+    t.resetLearning,
+  );
+  const resetRow = h('div', { class: 'actions' }, resetButton);
+  const learned = h(
+    'div',
+    { id: 'learned', hidden: '' },
+    h('h3', {}, t.learned),
+    learnedBody,
+    resetRow,
+  );
   root.replaceChildren(
     h(
       'section',
@@ -99,6 +114,7 @@ export function mountPrivacyCentre(
       confirm,
       status,
       body,
+      learned,
     ),
   );
 
@@ -108,10 +124,11 @@ export function mountPrivacyCentre(
     const [data, stats, profile] = await Promise.all([
       settle(client.export()),
       settle<Stats>(client.stats()),
-      settle<Profile>(client.profile()),
+      settle<ShopperProfile>(client.profile()),
     ]);
     if (data === undefined && stats === undefined) {
       host.dataset['state'] = 'unavailable';
+      learned.hidden = true;
       body.replaceChildren(h('p', { class: 'muted' }, t.unavailable));
       return;
     }
@@ -130,6 +147,9 @@ export function mountPrivacyCentre(
         ? profileView(profile, t)
         : [h('p', { class: 'muted' }, ts.length ? t.noProfile : t.nothing)]),
     );
+    learned.hidden = !filled;
+    resetRow.hidden = typeof client.resetLearning !== 'function';
+    if (filled) learnedBody.replaceChildren(...learnedView(profile.learned, t));
   };
   /** One redraw at a time; a change during one asks for exactly one more. */
   const redraw = (): Promise<void> => {
@@ -179,6 +199,16 @@ export function mountPrivacyCentre(
         return redraw();
       })
       .catch(() => say(t.unavailable));
+  });
+  resetButton.addEventListener('click', () => {
+    if (typeof client.resetLearning !== 'function') return;
+    void client.resetLearning().then(
+      () => {
+        say(t.learningReset);
+        return redraw();
+      },
+      () => say(t.unavailable),
+    );
   });
   consent.addEventListener('change', () => {
     void client.consent(consent.checked).then(redraw, () => say(t.unavailable));

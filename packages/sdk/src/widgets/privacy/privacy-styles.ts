@@ -11,6 +11,12 @@ p{margin:0}
 .why{font-size:.8rem;margin-top:.125rem}
 dl{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(9rem,40%),1fr));gap:.5rem;margin:0}
 #profile-body{display:grid;gap:1.25rem}
+#learned{display:grid;gap:.5rem;margin-top:.25rem}
+#learned h3{margin:0}
+#learned-body{display:grid;gap:.375rem;max-width:42rem}
+.skipped{gap:.25rem;margin-top:.25rem}
+.skipped li{display:flex;justify-content:space-between;align-items:baseline;gap:.75rem;padding-bottom:.25rem;border-bottom:1px solid var(--insitu-border,#d0d7de)}
+.skipped .pct{flex:none;color:var(--insitu-muted,#57606a)}
 dl div{background:var(--insitu-image-bg,#f6f8fa);border-radius:calc(var(--insitu-radius,.5rem) * .75);padding:.5rem .75rem;min-width:0}
 dt{font-size:.75rem;color:var(--insitu-muted,#57606a)}
 dd{margin:0;font-weight:600;overflow-wrap:anywhere}

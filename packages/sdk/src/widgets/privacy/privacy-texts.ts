@@ -29,6 +29,12 @@ export interface PrivacyTexts {
   groups: Record<'categories' | 'brands' | 'tags', string>;
   activity: string;
   activityLabel: (events: number, days: number, window: number) => string;
+  learned: string;
+  learnedNothing: string;
+  skippedItems: string;
+  shownTimes: (n: number) => string;
+  resetLearning: string;
+  learningReset: string;
   segments: Record<string, string>;
   nothing: string;
   noProfile: string;
@@ -72,6 +78,12 @@ export const PRIVACY_TEXTS: Record<WidgetLanguage, PrivacyTexts> = {
     activity: 'Activity',
     activityLabel: (n, d, w) =>
       `${plural(n, 'event', 'events')} on ${plural(d, 'day', 'days')} in the last ${w} days`,
+    learned: 'What insitu learned',
+    learnedNothing: 'Nothing learned yet: recommendations adapt as you browse and skip them.',
+    skippedItems: 'Skipped recommendations',
+    shownTimes: (n) => `shown ${n} times`,
+    resetLearning: 'Reset what was learned',
+    learningReset: 'What insitu learned was reset. Your stored events are kept.',
     segments: {},
     nothing: 'Nothing is stored yet.',
     noProfile: 'No profile yet: browse a little, then look again.',
@@ -108,6 +120,12 @@ export const PRIVACY_TEXTS: Record<WidgetLanguage, PrivacyTexts> = {
     groups: { categories: '类别', brands: '品牌', tags: '标签' },
     activity: '活跃度',
     activityLabel: (n, d, w) => `近 ${w} 天中有 ${d} 天活跃，共 ${n} 条事件`,
+    learned: 'insitu 学到了什么',
+    learnedNothing: '还没有学到什么：你浏览或跳过推荐时，推荐会随之调整。',
+    skippedItems: '跳过的推荐',
+    shownTimes: (n) => `展示了 ${n} 次`,
+    resetLearning: '重置学到的内容',
+    learningReset: 'insitu 学到的内容已重置，已存储的事件仍然保留。',
     segments: {
       'new-visitor': '新访客',
       returning: '回访顾客',

@@ -1,4 +1,4 @@
-import type { Explained, Profile } from '@insitu/core';
+import type { Explained, LearnedSummary, Profile } from '@insitu/core';
 import { ACTIVITY_DAYS, activity, bar, gauge } from './privacy-charts.ts';
 import type { PrivacyTexts } from './privacy-texts.ts';
 import { h } from './dom.ts';
@@ -109,4 +109,27 @@ export function profileView(p: Profile, t: PrivacyTexts): HTMLElement[] {
         )
       : null,
   ].filter((x): x is HTMLDivElement => x !== null);
+}
+
+/**
+ * What insitu learned, in the worker's sentences, then the skipped items with their showings; a
+ * line saying nothing was learned yet when there is nothing to say (or the worker sends none).
+ */
+export function learnedView(learned: LearnedSummary | undefined, t: PrivacyTexts): HTMLElement[] {
+  const sentences = learned?.sentences ?? [];
+  if (sentences.length === 0) return [h('p', { class: 'muted' }, t.learnedNothing)];
+  const skipped = learned?.skipped ?? [];
+  const list = h(
+    'ul',
+    { class: 'skipped', 'aria-label': t.skippedItems },
+    skipped.map((s) =>
+      h(
+        'li',
+        {},
+        h('span', {}, s.name ?? s.id),
+        h('span', { class: 'pct' }, t.shownTimes(s.times)),
+      ),
+    ),
+  );
+  return [...sentences.map((s) => h('p', {}, s)), ...(skipped.length ? [list] : [])];
 }
