@@ -8,11 +8,15 @@ import { h } from './dom.ts';
 import { learnedView, profileView } from './profile-view.ts';
 import { PRIVACY_TEXTS } from './privacy-texts.ts';
 
-/** The public API calls the privacy centre makes (`resetLearning` where the client has it). */
+/**
+ * The public API calls the privacy centre makes; `resetLearning` where the client has it (an
+ * insitu.js older than the widgets has not).
+ */
 export type PrivacyClient = Pick<
   Insitu,
   'profile' | 'export' | 'forget' | 'consent' | 'stats' | 'on'
-> & { resetLearning?: () => Promise<void> };
+> &
+  Partial<Pick<Insitu, 'resetLearning'>>;
 
 /** Changes arrive in bursts (one per stored batch): redraw at most this often. */
 const REDRAW_MS = 500;
