@@ -16,7 +16,13 @@ export type { NeighbourTable } from './neighbours.ts';
 export { jsScoreEngine } from './score-engine.ts';
 export type { ScoreEngine } from './score-engine.ts';
 export { encodeHistory } from './encoder/forward.ts';
-export { HEAD_DEFAULTS, headBatch, headTemperature, learningExamples } from './personal/head.ts';
+export {
+  HEAD_DEFAULTS,
+  headBatch,
+  headTemperature,
+  learningExamples,
+  scoreExamples,
+} from './personal/head.ts';
 export type { HeadBatch, HeadExample, HeadOptions } from './personal/head.ts';
 export { REPLAY_DEFAULTS, replayImpressions } from './personal/replay.ts';
 export type { ReplayOptions } from './personal/replay.ts';

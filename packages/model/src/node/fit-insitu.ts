@@ -5,6 +5,7 @@ import {
   headBatch,
   headTemperature,
   learningExamples,
+  scoreExamples,
   type HeadOptions,
 } from '../personal/head.ts';
 import { HeadTrainer } from '../personal/head-trainer.ts';
@@ -43,11 +44,22 @@ export function personalScorer(
   const scoreBatch = async (histories: readonly (readonly HistoryEntry[])[], out: Float32Array) => {
     const examples = [];
     for (const h of histories) {
-      const state = await replayImpressions(model, h, replay);
-      examples.push(learningExamples(state, rowOf, n, head));
+      // The replay scores every prefix; its examples' contexts are those prefixes (the split keeps
+      // each item once), so their candidates are read from the same scores.
+      const cache = new Map<number, Float32Array>();
+      const state = await replayImpressions(model, h, replay, (k, scores) => {
+        if (k >= h.length - head.maxExamples - 1) cache.set(k, scores);
+      });
+      const list = learningExamples(state, rowOf, n, head);
+      await scoreExamples(model, list, (context) => {
+        const hit = cache.get(context.length);
+        const same = hit !== undefined && context.every((c, i) => c.item === h[i]!.item);
+        return same ? hit : model.scoreHistory(context);
+      });
+      examples.push(list);
     }
     const temperature = headTemperature(model, head);
-    const batch = await headBatch(model, examples, temperature);
+    const batch = headBatch(model, examples, temperature);
     const trainer = new HeadTrainer(batch, new Float32Array(histories.length * d), head);
     let offsets: Float32Array;
     try {

@@ -59,6 +59,24 @@ export interface HeadExample {
   context: HistoryEntry[];
   positive: number;
   negatives: number[];
+  /** The global model's blended scores of `[positive, ...negatives]` in the context (`scoreExamples`). */
+  scores?: number[];
+}
+
+/**
+ * Scores each example's candidates with the global model in the example's context; `scoresOf`
+ * may answer from scores already computed for that context (the eval's replay has them).
+ */
+export async function scoreExamples(
+  model: InsituModel,
+  examples: HeadExample[],
+  scoresOf: (context: HistoryEntry[]) => Promise<Float32Array> | Float32Array = (c) =>
+    model.scoreHistory(c),
+): Promise<void> {
+  for (const ex of examples) {
+    const scores = await scoresOf(ex.context);
+    ex.scores = [ex.positive, ...ex.negatives].map((i) => scores[i]!);
+  }
 }
 
 /**
@@ -133,12 +151,12 @@ export interface HeadBatch {
   counts: number[];
 }
 
-/** Lays out `perHead` examples for training against `model`'s frozen scores and item vectors. */
-export async function headBatch(
+/** Lays out scored examples (`scoreExamples`) for training against `model`'s item vectors. */
+export function headBatch(
   model: InsituModel,
   perHead: readonly HeadExample[][],
   temperature = headTemperature(model, HEAD_DEFAULTS),
-): Promise<HeadBatch> {
+): HeadBatch {
   const d = model.dims;
   const heads = perHead.length;
   const examples = Math.max(1, ...perHead.map((e) => e.length));
@@ -151,12 +169,13 @@ export async function headBatch(
     const list = perHead[b]!;
     for (let e = 0; e < list.length; e++) {
       const ex = list[e]!;
-      const scores = await model.scoreHistory(ex.context);
+      if (ex.scores === undefined)
+        throw new Error('headBatch needs scored examples (scoreExamples)');
       weights[b * examples + e] = 1 / list.length;
       [ex.positive, ...ex.negatives].forEach((item, c) => {
         const at = (b * examples + e) * candidates + c;
         vectors.set(table.subarray(item * d, (item + 1) * d), at * d);
-        base[at] = scores[item]! / temperature;
+        base[at] = ex.scores![c]! / temperature;
       });
     }
   }

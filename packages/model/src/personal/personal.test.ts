@@ -16,7 +16,13 @@ import { readArtifactFiles } from '../node/files.node.ts';
 import { serializeArtifact } from '../node/serialize.ts';
 import { setupTraining } from '../node/tf-setup.ts';
 import type { InsituModel } from '../insitu-model.ts';
-import { HEAD_DEFAULTS, headBatch, headTemperature, learningExamples } from './head.ts';
+import {
+  HEAD_DEFAULTS,
+  headBatch,
+  headTemperature,
+  learningExamples,
+  scoreExamples,
+} from './head.ts';
 import { HeadTrainer } from './head-trainer.ts';
 import { replayImpressions } from './replay.ts';
 
@@ -122,7 +128,8 @@ describe('the personal head on a shop where skipping is planted', () => {
     expect(replayed.shown.length).toBeGreaterThan(0);
     const examples = learningExamples(replayed, (id) => model.indexOf(id), ITEMS);
     const temperature = headTemperature(model, HEAD_DEFAULTS);
-    const batch = await headBatch(model, [examples], temperature);
+    await scoreExamples(model, examples);
+    const batch = headBatch(model, [examples], temperature);
     const before = tf.memory().numTensors;
     const trainer = new HeadTrainer(batch, new Float32Array(model.dims), { rate: 5, l2: 0.05 });
     const losses = [];

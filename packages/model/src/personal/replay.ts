@@ -30,6 +30,8 @@ export async function replayImpressions(
   model: InsituModel,
   history: readonly HistoryEntry[],
   options: ReplayOptions = REPLAY_DEFAULTS,
+  /** Receives the global scores of each prefix it scored (`history.slice(0, k)`), before use. */
+  scored?: (k: number, scores: Float32Array) => void,
 ): Promise<ShopperState> {
   const ids = model.manifest.itemIds;
   const state = createShopperState();
@@ -42,6 +44,7 @@ export async function replayImpressions(
     if (k >= first) {
       const prefix = history.slice(0, k);
       const scores = await model.scoreHistory(prefix);
+      scored?.(k, scores.slice());
       for (const h of prefix) scores[h.item] = -Infinity;
       const top = topK(scores, options.shown);
       apply('Recommendation Shown', 3 * k, { products: top.map((r) => ({ product_id: ids[r]! })) });

@@ -4,6 +4,7 @@ import {
   headBatch,
   headTemperature,
   learningExamples,
+  scoreExamples,
   type HeadOptions,
   type InsituModel,
   type PersonalHead,
@@ -191,7 +192,8 @@ export class PersonalLearner {
     );
     if (examples.length === 0) return;
     const temperature = headTemperature(model, this.options);
-    const batch = await headBatch(model, [examples], temperature);
+    await scoreExamples(model, examples);
+    const batch = headBatch(model, [examples], temperature);
     await this.deps.scorerReady;
     const tf = await import('./tf-training.ts');
     // While the scorer runs on tfjs, training shares its backend: switching tfjs's global
