@@ -127,7 +127,16 @@ describe('every other method checks its arguments', () => {
     const { c } = client();
     await c.track('Product Viewed', { product_id: 'p1' });
     const call = c as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
-    for (const method of ['profile', 'audiences', 'export', 'forget', 'ready', 'flush', 'stats']) {
+    for (const method of [
+      'profile',
+      'audiences',
+      'export',
+      'forget',
+      'resetLearning',
+      'ready',
+      'flush',
+      'stats',
+    ]) {
       const e = await rejection(call[method]!({ junk: true }));
       expect([method, e.code, e.field]).toEqual([method, 'invalid_request', 'arguments']);
     }

@@ -119,7 +119,15 @@ const request = fc.oneof(
     { requiredKeys: ['strategy'] },
   ),
 );
-const NO_ARGS = ['profile', 'audiences', 'export', 'ready', 'flush', 'stats'] as const;
+const NO_ARGS = [
+  'profile',
+  'audiences',
+  'export',
+  'resetLearning',
+  'ready',
+  'flush',
+  'stats',
+] as const;
 /** A call of any public method except the two that erase by design (forget(), consent(false)). */
 const call = fc.oneof(
   { weight: 4, arbitrary: fc.record({ m: fc.constant('track' as const), name, props: junkProps }) },
