@@ -93,7 +93,7 @@ describe('learningExamples', () => {
     expect(ex[1]!.negatives).toHaveLength(6);
     expect(learningExamples(s, row, 50)).toEqual(learningExamples(s, row, 50));
     // After a reset at 18, only what came later teaches: i3, with i8 (shown at 28) as negative.
-    const since = learningExamples(s, row, 50, HEAD_DEFAULTS, 18);
+    const since = learningExamples(s, row, 50, { ...HEAD_DEFAULTS, skipped: 8 }, 18);
     expect(since.map((e) => [e.positive, e.negatives[0]])).toEqual([
       [2, expect.any(Number)],
       [3, 8],
@@ -126,7 +126,10 @@ describe('the personal head on a shop where skipping is planted', () => {
     const history = split.train.find((_, u) => picky(u))!;
     const replayed = await replayImpressions(model, history);
     expect(replayed.shown.length).toBeGreaterThan(0);
-    const examples = learningExamples(replayed, (id) => model.indexOf(id), ITEMS);
+    const examples = learningExamples(replayed, (id) => model.indexOf(id), ITEMS, {
+      ...HEAD_DEFAULTS,
+      skipped: 8,
+    });
     const temperature = headTemperature(model, HEAD_DEFAULTS);
     await scoreExamples(model, examples);
     const batch = headBatch(model, [examples], temperature);
@@ -154,7 +157,7 @@ describe('the personal head on a shop where skipping is planted', () => {
       valid: split.valid.filter((_, u) => keep(u)),
       test: split.test.filter((_, u) => keep(u)),
     });
-    const head = { ...HEAD_DEFAULTS, temperature: 0.3, rate: 5, steps: 40 };
+    const head = { ...HEAD_DEFAULTS, skipped: 8, temperature: 0.3, rate: 5, steps: 40 };
     const pickySplit = only(picky);
     const g = await evaluateScorer(pickySplit, modelScorer(model));
     const p = await evaluateScorer(pickySplit, personalScorer(model, head));
