@@ -82,8 +82,18 @@ for (const kind of ['indexeddb', 'memory'] as const) {
         ...Array.from({ length: 8 }, (_, i) => ev(now - i)),
       ]);
       const result = await store.prune({ cutoff: now - 180 * DAY, maxEvents: 5 });
-      expect(result).toEqual({ removed: 5, left: 5 });
+      expect(result).toEqual({ removed: 5, left: 5, upTo: now - 5 }); // the newest removed
       expect((await store.all()).map((e) => now - e.ts)).toEqual([4, 3, 2, 1, 0]);
+    });
+
+    it('applies retention in the same transaction as a write, when asked', async () => {
+      const store = await make();
+      const now = Date.now();
+      expect(await store.put([ev(now - 200 * DAY), ev(now - 3), ev(now - 2)])).toBeUndefined();
+      const rule = { cutoff: now - 180 * DAY, maxEvents: 3 };
+      const result = await store.put([ev(now - 1), ev(now), ev(now + 1)], rule);
+      expect(result).toEqual({ removed: 3, left: 3, upTo: now - 2 });
+      expect((await store.all()).map((e) => e.ts - now)).toEqual([-1, 0, 1]);
     });
 
     it('keeps counters, meta and state', async () => {
@@ -108,7 +118,7 @@ describe('ingest', () => {
     const { store } = await fresh();
     let transactions = 0;
     const put = store.put.bind(store);
-    store.put = (events) => (transactions++, put(events));
+    store.put = (events, trim) => (transactions++, put(events, trim));
     const { ingest, reports } = ingestInto(store);
     const now = Date.now();
     for (let i = 0; i < 10; i++) {
@@ -147,9 +157,11 @@ describe('ingest', () => {
 
   it('prunes at the cap in chunks, and trims to maxEvents once the queue is empty', async () => {
     const { store } = await fresh();
-    let prunes = 0;
+    let prunes = 0; // retention runs: alone, or in a batch's own transaction
     const prune = store.prune.bind(store);
     store.prune = (rule) => (prunes++, prune(rule));
+    const put = store.put.bind(store);
+    store.put = (events, trim) => (trim && prunes++, put(events, trim));
     const { ingest } = ingestInto(store, { maxAgeDays: 30, maxEvents: 1000 });
     const now = Date.now();
     // 10 batches of 500 into a store that reaches the cap after two: slack 500, so a prune
@@ -205,6 +217,35 @@ describe('ingest', () => {
   });
 });
 
+describe('ingest pipelining', () => {
+  it("queues the next batch's transaction before the current one commits; hands batches on in order", async () => {
+    const { store } = await fresh();
+    const log: string[] = [];
+    const put = store.put.bind(store);
+    let n = 0;
+    store.put = (events, trim) => {
+      const i = ++n;
+      log.push(`start ${i}`);
+      return put(events, trim).finally(() => log.push(`end ${i}`));
+    };
+    const { ingest, stored } = ingestInto(store);
+    const now = Date.now();
+    const raw = Array.from({ length: 3000 }, (_, i) => ({
+      id: `q${i}`,
+      name: 'Custom',
+      props: {},
+      ts: now + i,
+    }));
+    ingest.receive(raw);
+    await ingest.flush();
+    expect(n).toBe(3);
+    expect(log.indexOf('start 2')).toBeLessThan(log.indexOf('end 1')); // two in flight
+    expect(log.indexOf('start 3')).toBeGreaterThan(log.indexOf('end 1')); // never three
+    expect(stored.flat().map((e) => e.id)).toEqual(raw.map((e) => e.id));
+    expect(await store.count()).toBe(3000);
+  });
+});
+
 describe('ingest acknowledgements and re-sent events', () => {
   const raw = (id: string, ts = Date.now()) => ({
     id,
@@ -257,6 +298,17 @@ describe('ingest acknowledgements and re-sent events', () => {
     ingest.receive([raw('three')]);
     await ingest.settled();
     expect(await store.count()).toBe(3);
+  });
+});
+
+describe('closing', () => {
+  it('stays closed: a late write rejects and does not recreate an erased database', async () => {
+    const { name, store } = await fresh();
+    store.close();
+    await deleteDB(name);
+    await expect(store.put([ev(1)])).rejects.toThrow('closed');
+    await expect(store.putState('profile', 'state', {})).rejects.toThrow('closed');
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
   });
 });
 

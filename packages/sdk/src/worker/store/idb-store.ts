@@ -48,6 +48,22 @@ async function deleteKeys(store: EventsStore, keys: readonly string[]): Promise<
   for (const key of keys) void store.delete(key);
 }
 
+/** Applies retention inside the caller's transaction (after its writes, which it counts). */
+async function retain(store: EventsStore, rule: PruneRule): Promise<PruneResult> {
+  const index = store.index('ts');
+  // Keys read in one request each, never a cursor step per event (a round trip each).
+  const expired = await index.getAllKeys(IDBKeyRange.upperBound(rule.cutoff, true));
+  await deleteKeys(store, expired);
+  // Requests run in order, so the count already leaves the expired ones out.
+  const total = await store.count();
+  const excess = Math.min(total, Math.max(0, total - rule.maxEvents) + (rule.extra ?? 0));
+  const oldest = excess > 0 ? await index.getAllKeys(null, excess) : [];
+  const newest = oldest.length > 0 ? await store.get(oldest.at(-1)!) : undefined;
+  await deleteKeys(store, oldest);
+  const upTo = newest?.ts ?? (expired.length > 0 ? rule.cutoff : -Infinity);
+  return { removed: expired.length + oldest.length, left: total - oldest.length, upTo };
+}
+
 /** Opens (creating or upgrading) the database; rejects when IndexedDB is unusable. */
 export async function openIdbStore(name: string): Promise<EventStore> {
   const store = new IdbStore(name);
@@ -58,10 +74,14 @@ export async function openIdbStore(name: string): Promise<EventStore> {
 class IdbStore implements EventStore {
   readonly kind = 'indexeddb';
   private db: Promise<DB> | null = null;
+  /** After close() the store stays closed: a late write must not recreate an erased database. */
+  private closed = false;
 
   constructor(private readonly name: string) {}
 
   connect(): Promise<DB> {
+    if (this.closed)
+      return Promise.reject(new DOMException('The store is closed.', 'InvalidStateError'));
     if (!this.db) {
       const db = open(this.name, () => {
         if (this.db === db) this.db = null;
@@ -74,13 +94,15 @@ class IdbStore implements EventStore {
     return this.db;
   }
 
-  async put(events: readonly StoredEvent[]): Promise<void> {
+  async put(events: readonly StoredEvent[], trim?: PruneRule): Promise<PruneResult | undefined> {
     // Relaxed: committed once the OS has the data, without waiting for it to reach the disk
     // (several times faster on disk). A browser or tab crash loses nothing; only an OS crash or
     // power cut can lose the last batches, which is acceptable for behaviour history.
     const tx = (await this.connect()).transaction('events', 'readwrite', { durability: 'relaxed' });
     for (const e of events) void tx.store.put(e);
+    const trimmed = trim ? await retain(tx.store, trim) : undefined;
     await tx.done;
+    return trimmed;
   }
 
   async count(): Promise<number> {
@@ -111,17 +133,9 @@ class IdbStore implements EventStore {
 
   async prune(rule: PruneRule): Promise<PruneResult> {
     const tx = (await this.connect()).transaction('events', 'readwrite', { durability: 'relaxed' });
-    const index = tx.store.index('ts');
-    // Keys read in one request each, never a cursor step per event (a round trip each).
-    const expired = await index.getAllKeys(IDBKeyRange.upperBound(rule.cutoff, true));
-    await deleteKeys(tx.store, expired);
-    // Requests run in order, so the count already leaves the expired ones out.
-    const total = await tx.store.count();
-    const excess = Math.min(total, Math.max(0, total - rule.maxEvents) + (rule.extra ?? 0));
-    const oldest = excess > 0 ? await index.getAllKeys(null, excess) : [];
-    await deleteKeys(tx.store, oldest);
+    const result = await retain(tx.store, rule);
     await tx.done;
-    return { removed: expired.length + oldest.length, left: total - oldest.length };
+    return result;
   }
 
   async meta(): Promise<JsonObject> {
@@ -159,6 +173,7 @@ class IdbStore implements EventStore {
   }
 
   close(): void {
+    this.closed = true;
     const db = this.db;
     this.db = null;
     void db?.then((d) => d.close()).catch(() => undefined);
