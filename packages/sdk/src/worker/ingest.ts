@@ -210,12 +210,12 @@ export class Ingest {
 
   /** The batch without the re-sent events that the store already holds. */
   private async unknown(batch: StoredEvent[]): Promise<StoredEvent[]> {
-    const ids = batch.map((e) => e.id).filter((id) => this.resent.delete(id));
-    if (ids.length === 0) return batch;
-    // On a read error, write them all: the store is keyed by id, so it still keeps one copy.
+    const resent = batch.filter((e) => this.resent.delete(e.id));
+    if (resent.length === 0) return batch;
+    // On a read error, write them all: the store is keyed by time and id, so it keeps one copy.
     const known = await this.deps
       .store()
-      .existing(ids)
+      .existing(resent)
       .catch(() => new Set<string>());
     return known.size === 0 ? batch : batch.filter((e) => !known.has(e.id));
   }

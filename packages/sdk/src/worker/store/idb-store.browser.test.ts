@@ -49,14 +49,14 @@ for (const kind of ['indexeddb', 'memory'] as const) {
   describe(`${kind} store`, () => {
     const make = async () => (kind === 'memory' ? new MemoryStore() : (await fresh()).store);
 
-    it('writes a batch keyed by id: writing it again keeps one copy', async () => {
+    it('writes a batch keyed by time and id: writing it again keeps one copy', async () => {
       const store = await make();
       const batch = Array.from({ length: 300 }, (_, i) => ev(1000 + i, [`p${i % 7}`]));
       await store.put(batch);
       await store.put(batch.slice(0, 100));
       expect(await store.count()).toBe(300);
-      const ids = [batch[0]!.id, 'not-stored', batch[299]!.id];
-      expect(await store.existing(ids)).toEqual(new Set([batch[0]!.id, batch[299]!.id]));
+      const asked = [batch[0]!, { id: 'not-stored', ts: 1000 }, batch[299]!];
+      expect(await store.existing(asked)).toEqual(new Set([batch[0]!.id, batch[299]!.id]));
       expect(await store.existing([])).toEqual(new Set());
     });
 
@@ -257,7 +257,8 @@ describe('ingest acknowledgements and re-sent events', () => {
   it('settled() resolves once what was received is stored, without waiting for later batches', async () => {
     const { store } = await fresh();
     const { ingest } = ingestInto(store);
-    ingest.receive(Array.from({ length: 600 }, (_, i) => raw(`a${i}`)));
+    const a = Array.from({ length: 600 }, (_, i) => raw(`a${i}`));
+    ingest.receive(a);
     const first = ingest.settled();
     const order: string[] = [];
     void first.then(() => order.push('first'));
@@ -265,7 +266,7 @@ describe('ingest acknowledgements and re-sent events', () => {
     const second = ingest.settled();
     void second.then(() => order.push('second'));
     await first;
-    expect(await store.existing(['a0', 'a599'])).toEqual(new Set(['a0', 'a599']));
+    expect(await store.existing([a[0]!, a[599]!])).toEqual(new Set(['a0', 'a599']));
     await ingest.flush();
     await second;
     expect(order).toEqual(['first', 'second']);
@@ -287,15 +288,16 @@ describe('ingest acknowledgements and re-sent events', () => {
   it('skips re-sent events already stored: neither the store nor the services see them twice', async () => {
     const { store } = await fresh();
     const { ingest, stored } = ingestInto(store);
-    ingest.receive([raw('one'), raw('two')]);
+    const [one, two, three] = [raw('one'), raw('two'), raw('three')];
+    ingest.receive([one, two]);
     await ingest.settled();
-    ingest.receive([raw('two'), raw('three')], true);
+    ingest.receive([two, three], true); // as a page sends them again: same ids, same times
     await ingest.settled();
     expect(stored.map((batch) => batch.map((e) => e.id))).toEqual([['one', 'two'], ['three']]);
     expect(ingest.counts.stored).toBe(3);
     expect(await store.count()).toBe(3);
-    // Not re-sent: written again as sent (keyed by id, so still one copy in the store).
-    ingest.receive([raw('three')]);
+    // Not re-sent: written again as sent (same key, so still one copy in the store).
+    ingest.receive([three]);
     await ingest.settled();
     expect(await store.count()).toBe(3);
   });
@@ -367,11 +369,12 @@ describe('schema upgrade', () => {
     });
     const db = await openDB(name);
     expect([...db.objectStoreNames].sort()).toEqual(['events', 'meta', 'model', 'profile']);
-    expect([...db.transaction('events').store.indexNames]).toEqual(['ts']);
+    expect(db.transaction('events').store.keyPath).toEqual(['ts', 'id']);
+    expect([...db.transaction('events').store.indexNames]).toEqual([]);
     db.close();
   });
 
-  it('opens a version-2 database, drops its items index and keeps every event and state', async () => {
+  it('opens a version-2 database, drops its indexes and keeps every event and state', async () => {
     const name = `v2-${crypto.randomUUID()}`;
     names.push(name);
     // Version 2 as it shipped: events with `items` and a multi-entry index on them.
@@ -410,7 +413,54 @@ describe('schema upgrade', () => {
       upgradedFrom: 2,
     });
     const db = await openDB(name);
-    expect([...db.transaction('events').store.indexNames]).toEqual(['ts']);
+    expect([...db.transaction('events').store.indexNames]).toEqual([]);
     db.close();
+  });
+
+  it('opens a version-3 database: events keyed by time, read and pruned by it as before', async () => {
+    const name = `v3-${crypto.randomUUID()}`;
+    names.push(name);
+    // Version 3 as it shipped: events keyed by id, random ids (as before time-ordered ones), a
+    // ts index; one record without a ts, which that index never held.
+    const now = Date.now();
+    const events = Array.from({ length: 40 }, (_, i) => ({
+      ...ev(now - 40 + i, [`p${i % 4}`]),
+      id: crypto.randomUUID(),
+    }));
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(name, 3);
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        db.createObjectStore('events', { keyPath: 'id' }).createIndex('ts', 'ts');
+        for (const s of ['meta', 'profile', 'model']) db.createObjectStore(s);
+      };
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const db = req.result;
+        const tx = db.transaction(['events', 'meta', 'profile'], 'readwrite');
+        for (const e of [...events].reverse()) tx.objectStore('events').put(e);
+        tx.objectStore('events').put({ id: 'no-ts', name: 'Custom', props: {}, items: [] });
+        tx.objectStore('meta').put(3, 'schemaVersion');
+        tx.objectStore('meta').put(5, 'count.pruned');
+        tx.objectStore('profile').put({ folded: 40 }, 'state');
+        tx.oncomplete = () => (db.close(), resolve());
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+    const store = await openIdbStore(name);
+    stores.push(store);
+    expect(await store.all()).toEqual(events);
+    expect(await store.count()).toBe(40);
+    expect(await store.recent(3)).toEqual(events.slice(-3).reverse());
+    expect(await store.existing([events[7]!])).toEqual(new Set([events[7]!.id]));
+    expect(await store.getState('profile', 'state')).toEqual({ folded: 40 });
+    expect(await store.meta()).toMatchObject({
+      schemaVersion: 4,
+      upgradedFrom: 3,
+      'count.pruned': 5,
+    });
+    const result = await store.prune({ cutoff: now - 30, maxEvents: 25 });
+    expect(result).toEqual({ removed: 15, left: 25, upTo: now - 26 });
+    expect(await store.all()).toEqual(events.slice(15));
   });
 });

@@ -30,38 +30,28 @@ function open(name: string, onClose: () => void): Promise<DB> {
 type EventsStore = IDBPObjectStore<InsituDB, ['events'], 'events', 'readwrite'>;
 
 /**
- * Deletes these keys. The page makes ids that sort by time (`event-id.ts`), so the oldest events
- * usually hold the lowest keys: then one ranged delete does it, ~17× faster on disk than a
- * delete per key. The range is used only when it holds exactly these keys (their highest is
- * its end and it counts as many), so older ids (random UUIDs) or another order cost speed,
- * never an event that should stay.
+ * Applies retention inside the caller's transaction (after its writes, which it counts). The key
+ * sorts by time, so the expired events and then the oldest beyond the cap are each one key range:
+ * one ranged delete each, ~17× faster on disk than a delete per key.
  */
-async function deleteKeys(store: EventsStore, keys: readonly string[]): Promise<void> {
-  if (keys.length === 0) return;
-  let last = keys[0]!;
-  for (const key of keys) if (key > last) last = key;
-  const range = IDBKeyRange.upperBound(last);
-  if (keys.length > 1 && (await store.count(range)) === keys.length) {
-    await store.delete(range);
-    return;
-  }
-  for (const key of keys) void store.delete(key);
-}
-
-/** Applies retention inside the caller's transaction (after its writes, which it counts). */
 async function retain(store: EventsStore, rule: PruneRule): Promise<PruneResult> {
-  const index = store.index('ts');
-  // Keys read in one request each, never a cursor step per event (a round trip each).
-  const expired = await index.getAllKeys(IDBKeyRange.upperBound(rule.cutoff, true));
-  await deleteKeys(store, expired);
+  const expired = IDBKeyRange.upperBound([rule.cutoff], true); // every [ts, id] with ts < cutoff
+  const old = await store.count(expired);
+  if (old > 0) void store.delete(expired);
   // Requests run in order, so the count already leaves the expired ones out.
   const total = await store.count();
   const excess = Math.min(total, Math.max(0, total - rule.maxEvents) + (rule.extra ?? 0));
-  const oldest = excess > 0 ? await index.getAllKeys(null, excess) : [];
-  const newest = oldest.length > 0 ? await store.get(oldest.at(-1)!) : undefined;
-  await deleteKeys(store, oldest);
-  const upTo = newest?.ts ?? (expired.length > 0 ? rule.cutoff : -Infinity);
-  return { removed: expired.length + oldest.length, left: total - oldest.length, upTo };
+  let upTo = old > 0 ? rule.cutoff : -Infinity;
+  if (excess > 0) {
+    // The key of the excess-th oldest event: one step of the backend, not one request per event.
+    const first = await store.openKeyCursor();
+    const last = excess > 1 ? await first?.advance(excess - 1) : first;
+    if (last) {
+      void store.delete(IDBKeyRange.upperBound(last.key));
+      upTo = last.key[0];
+    }
+  }
+  return { removed: old + excess, left: total - excess, upTo };
 }
 
 /** Opens (creating or upgrading) the database; rejects when IndexedDB is unusable. */
@@ -109,26 +99,26 @@ class IdbStore implements EventStore {
     return (await this.connect()).count('events');
   }
 
-  async existing(ids: readonly string[]): Promise<Set<string>> {
+  async existing(events: readonly Pick<StoredEvent, 'id' | 'ts'>[]): Promise<Set<string>> {
     const store = (await this.connect()).transaction('events').store;
-    const keys = await Promise.all(ids.map((id) => store.getKey(id)));
-    return new Set(ids.filter((_, i) => keys[i] !== undefined));
+    const keys = await Promise.all(events.map((e) => store.getKey([e.ts, e.id])));
+    return new Set(events.filter((_, i) => keys[i] !== undefined).map((e) => e.id));
   }
 
   async recent(limit: number, since = -Infinity): Promise<StoredEvent[]> {
-    const db = await this.connect();
-    const range = since > -Infinity ? IDBKeyRange.lowerBound(since) : undefined;
-    const out: StoredEvent[] = [];
-    let cursor = await db.transaction('events').store.index('ts').openCursor(range, 'prev');
-    while (cursor && out.length < limit) {
-      out.push(cursor.value);
-      cursor = await cursor.continue();
-    }
-    return out;
+    if (limit <= 0) return [];
+    const store = (await this.connect()).transaction('events').store;
+    const range = since > -Infinity ? IDBKeyRange.lowerBound([since]) : null;
+    // The limit-th newest key (two requests), then every event from it on in one read: not a
+    // cursor step (a round trip) per event.
+    const newest = await store.openKeyCursor(range, 'prev');
+    const nth = newest && limit > 1 ? await newest.advance(limit - 1) : newest;
+    const events = await store.getAll(nth ? IDBKeyRange.lowerBound(nth.key) : range);
+    return events.reverse();
   }
 
   async all(): Promise<StoredEvent[]> {
-    return (await this.connect()).getAllFromIndex('events', 'ts');
+    return (await this.connect()).getAll('events');
   }
 
   async prune(rule: PruneRule): Promise<PruneResult> {

@@ -29,8 +29,8 @@ export class MemoryStore implements EventStore {
     return this.events.size;
   }
 
-  async existing(ids: readonly string[]): Promise<Set<string>> {
-    return new Set(ids.filter((id) => this.events.has(id)));
+  async existing(events: readonly Pick<StoredEvent, 'id' | 'ts'>[]): Promise<Set<string>> {
+    return new Set(events.filter((e) => this.events.has(e.id)).map((e) => e.id));
   }
 
   async recent(limit: number, since = -Infinity): Promise<StoredEvent[]> {
