@@ -303,6 +303,17 @@ describe('ingest acknowledgements and re-sent events', () => {
   });
 });
 
+describe('writing', () => {
+  it('stores none of a batch that holds an event without a valid key', async () => {
+    const { store } = await fresh();
+    const bad = { ...ev(2), ts: Number.NaN };
+    await expect(store.put([ev(1), bad, ev(3)])).rejects.toThrow();
+    expect(await store.count()).toBe(0);
+    await store.put([ev(4)]); // the store is still usable
+    expect(await store.count()).toBe(1);
+  });
+});
+
 describe('closing', () => {
   it('stays closed: a late write rejects and does not recreate an erased database', async () => {
     const { name, store } = await fresh();

@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue, StoredEvent } from '@insitu/core';
-import { openDB, type IDBPDatabase, type IDBPObjectStore } from 'idb';
+import { openDB, unwrap, type IDBPDatabase, type IDBPObjectStore } from 'idb';
 import type { CounterName, EventStore, PruneResult, PruneRule, StateStore } from './event-store.ts';
 import { SCHEMA_VERSION, upgrade, type InsituDB } from './schema.ts';
 
@@ -89,7 +89,14 @@ class IdbStore implements EventStore {
     // (several times faster on disk). A browser or tab crash loses nothing; only an OS crash or
     // power cut can lose the last batches, which is acceptable for behaviour history.
     const tx = (await this.connect()).transaction('events', 'readwrite', { durability: 'relaxed' });
-    for (const e of events) void tx.store.put(e);
+    // The bare store: idb would wrap each request in a promise; a failed one fails `tx.done`.
+    const store = unwrap(tx.store);
+    try {
+      for (const e of events) store.put(e);
+    } catch (error) {
+      tx.abort(); // an event without a valid key: none of the batch is stored
+      throw error;
+    }
     const trimmed = trim ? await retain(tx.store, trim) : undefined;
     await tx.done;
     return trimmed;
