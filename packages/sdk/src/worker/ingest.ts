@@ -153,7 +153,10 @@ export class Ingest {
         const writing = this.write(batch, ahead);
         ahead = batch.length;
         await previous;
-        previous = this.written(batch, writing);
+        // Reported, not thrown: a failure here must not leave the batch in flight unacknowledged.
+        previous = this.written(batch, writing).catch((e: unknown) =>
+          this.deps.report(toErrorInfo(e)),
+        );
       }
       await previous;
       // Idle: apply the age rule and trim the slack, so a flush() sees at most maxEvents.

@@ -244,6 +244,35 @@ describe('ingest pipelining', () => {
     expect(stored.flat().map((e) => e.id)).toEqual(raw.map((e) => e.id));
     expect(await store.count()).toBe(3000);
   });
+
+  it('reports a failure in handing a batch on, and still acknowledges the batches after it', async () => {
+    const { store } = await fresh();
+    const reports: ErrorInfo[] = [];
+    const handed: number[] = [];
+    const ingest = new Ingest({
+      store: () => store,
+      retention: () => ({ maxAgeDays: 180, maxEvents: 10_000 }),
+      report: (e) => reports.push(e),
+      stored: (events) => {
+        handed.push(events.length);
+        if (handed.length === 1) throw new Error('a service hook broke');
+      },
+    });
+    const now = Date.now();
+    ingest.receive(
+      Array.from({ length: 2500 }, (_, i) => ({
+        id: `h${i}`,
+        name: 'Custom',
+        props: {},
+        ts: now + i,
+      })),
+    );
+    await ingest.settled();
+    await ingest.flush();
+    expect(handed).toEqual([1000, 1000, 500]);
+    expect(reports.map((r) => r.message)).toEqual(['a service hook broke']);
+    expect(await store.count()).toBe(2500);
+  });
 });
 
 describe('ingest acknowledgements and re-sent events', () => {
