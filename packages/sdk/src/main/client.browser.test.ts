@@ -43,7 +43,7 @@ describe('client → worker → IndexedDB', () => {
     expect(first.id < order.id).toBe(true);
     expect(first.id.slice(11, 45)).toBe(order.id.slice(11, 45)); // one page, one prefix
     expect(order.ts).toBeGreaterThanOrEqual(before);
-    expect(data.meta['schemaVersion']).toBe(3);
+    expect(data.meta['schemaVersion']).toBe(4);
   });
 
   it('track() resolves before anything is stored', async () => {

@@ -83,7 +83,7 @@ describe('export and forget', () => {
     const data = await c.export();
     expect(data.events).toHaveLength(5);
     expect(data.storage).toBe('indexeddb');
-    expect(data.meta).toMatchObject({ consent: 'granted', schemaVersion: 3 });
+    expect(data.meta).toMatchObject({ consent: 'granted', schemaVersion: 4 });
     expect(data.local).toEqual({ [`${dbName}:consent`]: 'granted' });
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
     expect(await insituCaches()).toEqual(['insitu-catalog']);

@@ -9,12 +9,12 @@ export function withFaults(store: EventStore, faults: InsituConfig['faults']): E
   let quota = faults?.quota ?? 0;
   if (quota <= 0) return store;
   const put = store.put.bind(store);
-  store.put = (events) => {
+  store.put = (events, trim) => {
     if (quota > 0) {
       quota--;
       return Promise.reject(new DOMException('Quota exceeded (test fault).', 'QuotaExceededError'));
     }
-    return put(events);
+    return put(events, trim);
   };
   return store;
 }

@@ -8,7 +8,7 @@ import {
   type Result,
   type StoredEvent,
 } from '@insitu/core';
-import type { EventStore } from './store/event-store.ts';
+import type { EventStore, PruneResult, PruneRule } from './store/event-store.ts';
 
 /** Events per IndexedDB transaction: large enough to amortise a commit, small enough to stay short. */
 const BATCH = 1000;
@@ -28,8 +28,8 @@ export interface IngestDeps {
   retention(): { maxAgeDays: number; maxEvents: number };
   report(error: ErrorInfo): void;
   stored(events: readonly StoredEvent[]): void;
-  /** Retention or a quota error deleted stored events. */
-  pruned?(): void;
+  /** Retention or a quota error deleted stored events, none with a `ts` after `upTo`. */
+  pruned?(upTo: number): void;
 }
 
 /** validateEvent never throws; the guard keeps a future bug in it from costing a whole batch. */
@@ -50,6 +50,14 @@ function nameOf(raw: RawEvent): string {
   } catch {
     return '(unreadable)';
   }
+}
+
+/** How a batch's write ended: `store` is where it went (none: dropped or nothing new). */
+interface Written {
+  fresh: StoredEvent[];
+  store?: EventStore;
+  /** What the retention in the same transaction removed. */
+  trimmed?: PruneResult;
 }
 
 const isQuota = (e: unknown) =>
@@ -125,82 +133,110 @@ export class Ingest {
   }
 
   private count(delta: { invalid?: number; dropped?: number; pruned?: number }): void {
-    if ((delta.pruned ?? 0) > 0) this.deps.pruned?.();
     this.deps
       .store()
       .addCounters(delta)
       .catch(() => undefined); // Counters are informative; a failed update must not stop ingest.
   }
 
+  /**
+   * Writes the queue in batches with two transactions in flight: the next one is queued before
+   * the current one commits, so IndexedDB never waits on this thread (validating, folding,
+   * cloning the next batch) between them. Batches are acknowledged and handed on in order.
+   */
   private async drain(): Promise<void> {
     do {
-      while (this.pending.length > 0) await this.write(this.pending.splice(0, BATCH));
+      let previous: Promise<void> = Promise.resolve();
+      let ahead = 0; // events of the batch in flight
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, BATCH);
+        const writing = this.write(batch, ahead);
+        ahead = batch.length;
+        await previous;
+        // Reported, not thrown: a failure here must not leave the batch in flight unacknowledged.
+        previous = this.written(batch, writing).catch((e: unknown) =>
+          this.deps.report(toErrorInfo(e)),
+        );
+      }
+      await previous;
       // Idle: apply the age rule and trim the slack, so a flush() sees at most maxEvents.
-      await this.retain(this.deps.store(), true);
+      const store = this.deps.store();
+      this.pruned(store, await store.prune(this.rule()).catch(() => undefined));
     } while (this.pending.length > 0); // events that arrived during that prune
   }
 
-  /**
-   * Runs retention when the store has grown `pruneSlack` past the cap, or always when `idle`.
-   * The running count saves counting the store after every batch; a prune recounts inside its
-   * transaction, so writes of other tabs are caught up with there.
-   */
-  private async retain(store: EventStore, idle: boolean): Promise<void> {
-    const { maxEvents } = this.deps.retention();
-    const known = this.size?.store === store ? this.size.events : undefined;
-    if (!idle && known !== undefined && known <= maxEvents + pruneSlack(maxEvents)) return;
-    const result = await store.prune(this.rule()).catch(() => undefined);
+  private pruned(store: EventStore, result: PruneResult | undefined): void {
     this.size = result ? { store, events: result.left } : undefined;
-    if (result && result.removed > 0) this.count({ pruned: result.removed });
+    if (!result || result.removed === 0) return;
+    this.deps.pruned?.(result.upTo);
+    this.count({ pruned: result.removed });
   }
 
-  private rule(extra = 0) {
+  private rule(extra = 0): PruneRule {
     const { maxAgeDays, maxEvents } = this.deps.retention();
     return { cutoff: Date.now() - maxAgeDays * DAY_MS, maxEvents, extra };
   }
 
-  private async write(batch: StoredEvent[]): Promise<void> {
-    let fresh = batch;
-    let store: EventStore | undefined;
+  /**
+   * Retention for the batch's own transaction when the store will have grown `pruneSlack` past
+   * the cap (`ahead`: events in flight before it). The running count saves counting the store
+   * after every batch; a prune recounts inside its transaction, catching up with other tabs.
+   */
+  private trimFor(store: EventStore, events: number, ahead: number): PruneRule | undefined {
+    const { maxEvents } = this.deps.retention();
+    if (this.size?.store !== store) return this.rule();
+    const after = this.size.events + ahead + events;
+    return after > maxEvents + pruneSlack(maxEvents) ? this.rule() : undefined;
+  }
+
+  /** Writes a batch: the store it went to and the events new to it (none when dropped). */
+  private async write(batch: StoredEvent[], ahead: number): Promise<Written> {
+    const fresh = await this.unknown(batch);
+    return fresh.length > 0 ? this.put(fresh, ahead) : { fresh };
+  }
+
+  /** Once the batch's write ends: acknowledges it, counts it, hands it on. Called in order. */
+  private async written(batch: StoredEvent[], writing: Promise<Written>): Promise<void> {
+    let done: Written | undefined;
     try {
-      fresh = await this.unknown(batch);
-      store = fresh.length > 0 ? await this.put(fresh) : undefined;
+      done = await writing;
     } finally {
       this.settle(batch.length);
     }
+    const { fresh, store, trimmed } = done;
     if (!store) return;
     this.counts.stored += fresh.length;
-    if (this.size?.store === store) this.size.events += fresh.length;
+    if (trimmed) this.pruned(store, trimmed);
+    else if (this.size?.store === store) this.size.events += fresh.length;
     this.deps.stored(fresh);
-    await this.retain(store, false);
   }
 
   /** The batch without the re-sent events that the store already holds. */
   private async unknown(batch: StoredEvent[]): Promise<StoredEvent[]> {
-    const ids = batch.map((e) => e.id).filter((id) => this.resent.delete(id));
-    if (ids.length === 0) return batch;
-    // On a read error, write them all: the store is keyed by id, so it still keeps one copy.
+    const resent = batch.filter((e) => this.resent.delete(e.id));
+    if (resent.length === 0) return batch;
+    // On a read error, write them all: the store is keyed by time and id, so it keeps one copy.
     const known = await this.deps
       .store()
-      .existing(ids)
+      .existing(resent)
       .catch(() => new Set<string>());
     return known.size === 0 ? batch : batch.filter((e) => !known.has(e.id));
   }
 
-  /** Writes one batch, pruning and retrying on quota errors; returns the store it went to. */
-  private async put(batch: StoredEvent[]): Promise<EventStore | undefined> {
+  /** Writes one batch, trimming if due, pruning and retrying on quota errors. */
+  private async put(batch: StoredEvent[], ahead: number): Promise<Written> {
     for (let attempt = 0; ; attempt++) {
       const store = this.deps.store();
+      // A retry does not trim: if trimming is what failed, the idle prune still runs.
+      const trim = attempt === 0 ? this.trimFor(store, batch.length, ahead) : undefined;
       try {
-        await store.put(batch);
-        return store;
+        const trimmed = await store.put(batch, trim);
+        return { fresh: batch, store, ...(trimmed ? { trimmed } : {}) };
       } catch (error) {
         if (isQuota(error) && attempt < QUOTA_RETRIES) {
           // Make room for this batch and some more, oldest first, then retry.
           const room = Math.max(batch.length, Math.ceil((await store.count().catch(() => 0)) / 10));
-          const pruned = await store.prune(this.rule(room)).catch(() => undefined);
-          this.size = pruned ? { store, events: pruned.left } : undefined;
-          this.count({ pruned: pruned?.removed ?? 0 });
+          this.pruned(store, await store.prune(this.rule(room)).catch(() => undefined));
           continue;
         }
         if (!isQuota(error) && attempt === 0) continue; // e.g. connection closed by another tab
@@ -211,7 +247,7 @@ export class Ingest {
           code: isQuota(error) ? 'quota_exceeded' : 'storage_unavailable',
           message: `${batch.length} events could not be stored: ${info.message}`,
         });
-        return undefined;
+        return { fresh: batch };
       }
     }
   }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   buildCatalogIndex,
   buildProfile,
@@ -173,6 +173,91 @@ describe('profile service', () => {
     const p = (await service.profile?.()) as unknown as Profile;
     expect(p.explanations.categories['Running']?.events.view).toBe(2);
     expect(p.explanations.categories['Tents']?.events.view).toBe(2);
+  });
+
+  it('saves within a second instead of per batch; at once when a reload could not fold again', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const store = new MemoryStore();
+      const saves: (number | null)[] = []; // the cursor of each save
+      const putState = store.putState.bind(store);
+      store.putState = (name, key, v) => {
+        saves.push((v as { cursor: number | null }).cursor);
+        return putState(name, key, v);
+      };
+      const catalog = validateCatalog(await (await fetch(catalogUrl)).json());
+      const service = profileService();
+      await service.start?.({
+        config: { dbName: 'unused', maxAgeDays: 3650, maxEvents: 10_000, persist: false },
+        store: () => store,
+        catalog: () => Promise.resolve(catalog),
+        report: () => undefined,
+      } as ServiceContext);
+      const own = async (ts: number) => {
+        const e = { id: `s-${seq++}`, name: 'Product Viewed', props: {}, ts, items: [] };
+        await store.put([e]);
+        await service.onEvents?.([e]);
+      };
+      for (let i = 0; i < 5; i++) await own(T0 + i);
+      expect(saves).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(saves).toEqual([T0 + 4]);
+      // Older than the saved cursor's late window: a reload's catch-up would not read it again.
+      await own(T0 - 120_000);
+      expect(saves).toEqual([T0 + 4, T0 + 4]);
+      // Retention deleted events: saved at once if it folded one of them since the last save.
+      await own(T0 + 10);
+      await service.onPruned?.(T0 + 9);
+      expect(saves).toHaveLength(2);
+      await service.onPruned?.(T0 + 10);
+      expect(saves).toEqual([T0 + 4, T0 + 4, T0 + 10]);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(saves).toHaveLength(3); // nothing new to save
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a reload before the state is saved folds the stored events again, each once', async () => {
+    const db = `p-${crypto.randomUUID()}`;
+    const a = await open(db);
+    const views = async (api: WorkerApi) => {
+      const p = (await value(api.profile())) as unknown as Profile;
+      return [
+        p.explanations.categories['Running']?.events.view,
+        p.explanations.categories['Tents']?.events.view,
+      ];
+    };
+    await a.ingest([0, 1, 2].map((i) => raw('Product Viewed', { product_id: 'shoe' }, T0 + i)));
+    await value(a.export()); // saves the state
+    await a.ingest([
+      raw('Product Viewed', { product_id: 'shoe' }, T0 + 3),
+      raw('Product Viewed', { product_id: 'tent' }, T0 + 4),
+    ]);
+    expect(await views(a)).toEqual([4, 1]);
+    const b = await open(db); // a has not saved the last batch yet
+    expect(await views(b)).toEqual([4, 1]);
+    await value(a.export());
+    expect(await views(await open(db))).toEqual([4, 1]);
+  });
+
+  it('keeps folded what retention deletes before the state is saved', async () => {
+    const db = `p-${crypto.randomUUID()}`;
+    const a = await open(db, { maxEvents: 5 });
+    await a.ingest([raw('Product Viewed', { product_id: 'shoe' }, T0)]);
+    await value(a.export()); // saves the state
+    // Ten more: the batch's own transaction trims the store to the newest five.
+    await a.ingest(
+      Array.from({ length: 10 }, (_, i) =>
+        raw('Product Viewed', { product_id: 'shoe' }, T0 + 1 + i),
+      ),
+    );
+    const views = async (api: WorkerApi) =>
+      ((await value(api.profile())) as unknown as Profile).explanations.categories['Running']
+        ?.events.view;
+    expect(await views(a)).toBe(11); // and a has saved it by now: the profile waits for that
+    expect((await value(a.flush())).total).toBe(5);
+    expect(await views(await open(db, { maxEvents: 5 }))).toBe(11);
   });
 
   it('folds an event the page sends again (after a navigation) once', async () => {

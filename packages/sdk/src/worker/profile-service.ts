@@ -8,6 +8,7 @@ import {
   matchAudiences,
   meaningOf,
   sentimentReady,
+  toErrorInfo,
   validateAudiences,
   type AudienceDefinition,
   type CatalogIndex,
@@ -33,6 +34,13 @@ export const LEARNING_RESET_KEY = 'learningResetAt';
 const LATE_WINDOW_MS = 60_000;
 /** Events read per catch-up query; beyond it the whole store is read (first run, long offline). */
 const CATCH_UP_LIMIT = 5_000;
+/**
+ * The state is written at most this long after a fold, not after every batch: a save clones the
+ * state and every id of the late window (in a burst of 10k events, 0.7 MB) and writes it next to
+ * the events. What a closed page had not saved, the next catch-up folds again from the stored
+ * events: they lie within the late window of the saved cursor (an older one is saved at once).
+ */
+const SAVE_MS = 1000;
 
 const hasReviewText = (e: StoredEvent) =>
   meaningOf(e.name)?.kind === 'review' &&
@@ -64,6 +72,12 @@ export function profileService(
   let ctx!: ServiceContext;
   let index: Promise<CatalogIndex> | undefined;
   let loaded: Persisted | undefined;
+  /** Whether a fold changed the state since the last save, and the oldest `ts` it folded. */
+  let dirty = false;
+  let unsavedFrom = Infinity;
+  /** The cursor of the last save: after a reload the catch-up reads from its late window on. */
+  let savedCursor: number | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
   const catalogIndex = () =>
@@ -76,10 +90,41 @@ export function profileService(
     const usable =
       saved?.state?.version === 2 && saved.state.halfLifeDays === DEFAULT_HALF_LIFE_DAYS;
     loaded = usable ? saved : { state: createProfileState(), cursor: null, recent: {} };
+    savedCursor = loaded.cursor;
     return loaded;
   };
 
-  /** Folds the events the state does not include yet (by id), oldest first, then persists it. */
+  /**
+   * Writes the state if a fold changed it since the last save. Folds change it synchronously,
+   * so any moment between them is a consistent snapshot: no need to wait for the fold queue.
+   */
+  const save = async (): Promise<void> => {
+    clearTimeout(timer);
+    timer = undefined;
+    const p = loaded;
+    if (!dirty || p === undefined) return;
+    const keepFrom = (p.cursor ?? 0) - LATE_WINDOW_MS;
+    for (const [id, ts] of Object.entries(p.recent)) if (ts < keepFrom) delete p.recent[id];
+    const [cursor, from] = [p.cursor, unsavedFrom];
+    dirty = false;
+    unsavedFrom = Infinity;
+    try {
+      // The memory store keeps it for consent(true) to carry over, as it does the events.
+      await ctx.store().putState('profile', PROFILE_STATE_KEY, p as unknown as JsonValue);
+      savedCursor = cursor;
+    } catch (error) {
+      if (loaded !== p) return; // dropped meanwhile: the store was switched or erased
+      dirty = true;
+      unsavedFrom = Math.min(unsavedFrom, from);
+      throw error;
+    }
+  };
+  const saveSoon = () => void save().catch((e: unknown) => ctx.report(toErrorInfo(e)));
+
+  /**
+   * Folds the events the state does not include yet (by id), oldest first. The save follows
+   * within `SAVE_MS`; at once when a reload's catch-up would not read an event again.
+   */
   const fold = async (p: Persisted, events: readonly StoredEvent[]): Promise<Persisted> => {
     const todo = events.filter((e) => p.recent[e.id] === undefined).sort((a, b) => a.ts - b.ts);
     if (todo.length === 0) return p;
@@ -91,11 +136,11 @@ export function profileService(
       foldEvent(p.state, e, idx);
       p.recent[e.id] = e.ts;
       p.cursor = Math.max(p.cursor ?? e.ts, e.ts);
+      unsavedFrom = Math.min(unsavedFrom, e.ts);
     }
-    const keepFrom = (p.cursor ?? 0) - LATE_WINDOW_MS;
-    for (const [id, ts] of Object.entries(p.recent)) if (ts < keepFrom) delete p.recent[id];
-    // The memory store keeps it for consent(true) to carry over, as it does the events.
-    await ctx.store().putState('profile', PROFILE_STATE_KEY, p as unknown as JsonValue);
+    dirty = true;
+    if (savedCursor !== null && unsavedFrom < savedCursor - LATE_WINDOW_MS) await save();
+    else timer ??= setTimeout(saveSoon, SAVE_MS);
     return p;
   };
 
@@ -155,9 +200,17 @@ export function profileService(
     },
     onEvents: (events) => serial(() => foldOwn(events)).then(() => undefined),
     onExternalChange: () => serial(catchUp).then(() => undefined),
+    persist: save,
+    // After the folds queued before it (the batch whose transaction pruned is among them): a
+    // reload could not fold again what retention deleted, so save what it folded now.
+    onPruned: (upTo) => serial(() => (dirty && unsavedFrom <= upTo ? save() : Promise.resolve())),
     onStorageReset() {
-      // Consent moved the data or forget() erased it: re-read whatever the new store holds.
+      // Consent moved the data (saved first) or forget() erased it: re-read the new store.
+      clearTimeout(timer);
+      timer = undefined;
       loaded = undefined;
+      dirty = false;
+      unsavedFrom = Infinity;
     },
     async profile() {
       const profile = await current();

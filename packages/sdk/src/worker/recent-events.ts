@@ -47,7 +47,7 @@ export function recentEvents(
     added(events) {
       if (cached === undefined || events.length === 0) return;
       cached = cached.then((list) =>
-        // Stable sort: equal times keep the new events first, as the store's index would.
+        // Stable sort: equal times keep the new events first.
         [...events, ...list].sort((a, b) => b.ts - a.ts).slice(0, limit()),
       );
     },

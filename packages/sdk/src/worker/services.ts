@@ -38,6 +38,10 @@ export interface WorkerService {
   onEvents?(events: readonly StoredEvent[]): void | Promise<void>;
   /** Another tab stored events in the same database. */
   onExternalChange?(): void | Promise<void>;
+  /** Write what is kept only in memory to the store: the worker asks before it exports or copies it. */
+  persist?(): Promise<void>;
+  /** Retention deleted stored events; none with a `ts` after `upTo`. */
+  onPruned?(upTo: number): void | Promise<void>;
   /** The store was switched (consent given) or erased (forget): reload or drop cached state. */
   onStorageReset?(): void | Promise<void>;
   /** Answers `insitu.profile()`; the first service with this hook answers. */

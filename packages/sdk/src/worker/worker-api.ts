@@ -58,13 +58,16 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
     gate = run.catch(() => undefined);
     return run;
   };
-  const each = (hook: (s: WorkerService) => unknown) => {
-    for (const s of services) {
-      void (async () => hook(s))().catch((e: unknown) =>
-        report({ ...toErrorInfo(e), message: `${s.name}: ${toErrorInfo(e).message}` }),
-      );
-    }
-  };
+  /** Calls a hook of every service; resolves once all are done, their errors reported. */
+  const each = (hook: (s: WorkerService) => unknown): Promise<void> =>
+    Promise.all(
+      services.map((s) =>
+        (async () => hook(s))().catch((e: unknown) =>
+          report({ ...toErrorInfo(e), message: `${s.name}: ${toErrorInfo(e).message}` }),
+        ),
+      ),
+    ).then(() => undefined);
+  const persist = () => each((s) => s.persist?.());
   // When the shopper last reset what was learned (meta `learningResetAt`), read with the store.
   let resetAt = -Infinity;
   const readResetAt = async () => {
@@ -89,11 +92,14 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
   const ingest = new Ingest({
     store: () => store,
     retention: () => config,
-    pruned: () => recent.invalidate(),
+    pruned: (upTo) => {
+      recent.invalidate();
+      void each((s) => s.onPruned?.(upTo));
+    },
     report,
     stored: (events: readonly StoredEvent[]) => {
       recent.added(events);
-      each((s) => s.onEvents?.(events));
+      void each((s) => s.onEvents?.(events));
       if (store.kind === 'indexeddb')
         channel?.postMessage({ type: 'stored', count: events.length });
       notify({ type: 'change', source: 'this-tab', stored: events.length });
@@ -125,13 +131,13 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
     store = next;
     await readResetAt();
     recent.invalidate();
-    await Promise.resolve(each((s) => s.onStorageReset?.()));
+    await each((s) => s.onStorageReset?.());
   };
 
   const onTabMessage = (message: TabMessage) => {
     if (message.type === 'stored') {
       recent.invalidate();
-      each((s) => s.onExternalChange?.());
+      void each((s) => s.onExternalChange?.());
       notify({ type: 'change', source: 'other-tab', stored: message.count });
     } else if (store.kind === 'indexeddb') {
       // Another tab erased the database: follow suit rather than recreate it on the next read.
@@ -152,7 +158,7 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
           channel = new BroadcastChannel(`insitu:${config.dbName}`);
           channel.onmessage = (e: MessageEvent<TabMessage>) => onTabMessage(e.data);
         }
-        each((s) => s.start?.(ctx));
+        void each((s) => s.start?.(ctx));
         void loadCatalog();
         return store.kind;
       });
@@ -223,6 +229,7 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
           if (granted && !config.persist) {
             config.persist = true;
             const memory = store;
+            await persist();
             const next = await openStorage(config, report);
             const [events, profile, model] = await Promise.all([
               memory.all(),
@@ -250,6 +257,7 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
         await started;
         await gate;
         await ingest.flush();
+        await persist();
         const [meta, events, profile, model] = await Promise.all([
           store.meta(),
           store.all(),

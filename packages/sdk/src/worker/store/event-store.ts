@@ -20,6 +20,8 @@ export interface PruneRule {
 export interface PruneResult {
   removed: number;
   left: number;
+  /** No removed event has a later `ts` (−Infinity when none was removed). */
+  upTo: number;
 }
 
 /**
@@ -28,11 +30,15 @@ export interface PruneResult {
  */
 export interface EventStore {
   readonly kind: StorageKind;
-  /** Writes a batch in one transaction. Keyed by id: writing an event twice keeps one copy. */
-  put(events: readonly StoredEvent[]): Promise<void>;
+  /**
+   * Writes a batch in one transaction. Keyed by time and id (made together on the page): writing
+   * an event twice keeps one copy. With `trim`, that retention runs in the same transaction after
+   * the writes.
+   */
+  put(events: readonly StoredEvent[], trim?: PruneRule): Promise<PruneResult | undefined>;
   count(): Promise<number>;
-  /** Which of these ids are stored already. */
-  existing(ids: readonly string[]): Promise<Set<string>>;
+  /** The ids of these events that are stored already. */
+  existing(events: readonly Pick<StoredEvent, 'id' | 'ts'>[]): Promise<Set<string>>;
   /** Newest first, at most `limit`, optionally only with `ts >= since`. */
   recent(limit: number, since?: number): Promise<StoredEvent[]>;
   /** Every event, oldest first. */

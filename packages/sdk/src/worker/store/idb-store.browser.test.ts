@@ -49,14 +49,14 @@ for (const kind of ['indexeddb', 'memory'] as const) {
   describe(`${kind} store`, () => {
     const make = async () => (kind === 'memory' ? new MemoryStore() : (await fresh()).store);
 
-    it('writes a batch keyed by id: writing it again keeps one copy', async () => {
+    it('writes a batch keyed by time and id: writing it again keeps one copy', async () => {
       const store = await make();
       const batch = Array.from({ length: 300 }, (_, i) => ev(1000 + i, [`p${i % 7}`]));
       await store.put(batch);
       await store.put(batch.slice(0, 100));
       expect(await store.count()).toBe(300);
-      const ids = [batch[0]!.id, 'not-stored', batch[299]!.id];
-      expect(await store.existing(ids)).toEqual(new Set([batch[0]!.id, batch[299]!.id]));
+      const asked = [batch[0]!, { id: 'not-stored', ts: 1000 }, batch[299]!];
+      expect(await store.existing(asked)).toEqual(new Set([batch[0]!.id, batch[299]!.id]));
       expect(await store.existing([])).toEqual(new Set());
     });
 
@@ -82,8 +82,18 @@ for (const kind of ['indexeddb', 'memory'] as const) {
         ...Array.from({ length: 8 }, (_, i) => ev(now - i)),
       ]);
       const result = await store.prune({ cutoff: now - 180 * DAY, maxEvents: 5 });
-      expect(result).toEqual({ removed: 5, left: 5 });
+      expect(result).toEqual({ removed: 5, left: 5, upTo: now - 5 }); // the newest removed
       expect((await store.all()).map((e) => now - e.ts)).toEqual([4, 3, 2, 1, 0]);
+    });
+
+    it('applies retention in the same transaction as a write, when asked', async () => {
+      const store = await make();
+      const now = Date.now();
+      expect(await store.put([ev(now - 200 * DAY), ev(now - 3), ev(now - 2)])).toBeUndefined();
+      const rule = { cutoff: now - 180 * DAY, maxEvents: 3 };
+      const result = await store.put([ev(now - 1), ev(now), ev(now + 1)], rule);
+      expect(result).toEqual({ removed: 3, left: 3, upTo: now - 2 });
+      expect((await store.all()).map((e) => e.ts - now)).toEqual([-1, 0, 1]);
     });
 
     it('keeps counters, meta and state', async () => {
@@ -108,7 +118,7 @@ describe('ingest', () => {
     const { store } = await fresh();
     let transactions = 0;
     const put = store.put.bind(store);
-    store.put = (events) => (transactions++, put(events));
+    store.put = (events, trim) => (transactions++, put(events, trim));
     const { ingest, reports } = ingestInto(store);
     const now = Date.now();
     for (let i = 0; i < 10; i++) {
@@ -147,9 +157,11 @@ describe('ingest', () => {
 
   it('prunes at the cap in chunks, and trims to maxEvents once the queue is empty', async () => {
     const { store } = await fresh();
-    let prunes = 0;
+    let prunes = 0; // retention runs: alone, or in a batch's own transaction
     const prune = store.prune.bind(store);
     store.prune = (rule) => (prunes++, prune(rule));
+    const put = store.put.bind(store);
+    store.put = (events, trim) => (trim && prunes++, put(events, trim));
     const { ingest } = ingestInto(store, { maxAgeDays: 30, maxEvents: 1000 });
     const now = Date.now();
     // 10 batches of 500 into a store that reaches the cap after two: slack 500, so a prune
@@ -205,6 +217,64 @@ describe('ingest', () => {
   });
 });
 
+describe('ingest pipelining', () => {
+  it("queues the next batch's transaction before the current one commits; hands batches on in order", async () => {
+    const { store } = await fresh();
+    const log: string[] = [];
+    const put = store.put.bind(store);
+    let n = 0;
+    store.put = (events, trim) => {
+      const i = ++n;
+      log.push(`start ${i}`);
+      return put(events, trim).finally(() => log.push(`end ${i}`));
+    };
+    const { ingest, stored } = ingestInto(store);
+    const now = Date.now();
+    const raw = Array.from({ length: 3000 }, (_, i) => ({
+      id: `q${i}`,
+      name: 'Custom',
+      props: {},
+      ts: now + i,
+    }));
+    ingest.receive(raw);
+    await ingest.flush();
+    expect(n).toBe(3);
+    expect(log.indexOf('start 2')).toBeLessThan(log.indexOf('end 1')); // two in flight
+    expect(log.indexOf('start 3')).toBeGreaterThan(log.indexOf('end 1')); // never three
+    expect(stored.flat().map((e) => e.id)).toEqual(raw.map((e) => e.id));
+    expect(await store.count()).toBe(3000);
+  });
+
+  it('reports a failure in handing a batch on, and still acknowledges the batches after it', async () => {
+    const { store } = await fresh();
+    const reports: ErrorInfo[] = [];
+    const handed: number[] = [];
+    const ingest = new Ingest({
+      store: () => store,
+      retention: () => ({ maxAgeDays: 180, maxEvents: 10_000 }),
+      report: (e) => reports.push(e),
+      stored: (events) => {
+        handed.push(events.length);
+        if (handed.length === 1) throw new Error('a service hook broke');
+      },
+    });
+    const now = Date.now();
+    ingest.receive(
+      Array.from({ length: 2500 }, (_, i) => ({
+        id: `h${i}`,
+        name: 'Custom',
+        props: {},
+        ts: now + i,
+      })),
+    );
+    await ingest.settled();
+    await ingest.flush();
+    expect(handed).toEqual([1000, 1000, 500]);
+    expect(reports.map((r) => r.message)).toEqual(['a service hook broke']);
+    expect(await store.count()).toBe(2500);
+  });
+});
+
 describe('ingest acknowledgements and re-sent events', () => {
   const raw = (id: string, ts = Date.now()) => ({
     id,
@@ -216,7 +286,8 @@ describe('ingest acknowledgements and re-sent events', () => {
   it('settled() resolves once what was received is stored, without waiting for later batches', async () => {
     const { store } = await fresh();
     const { ingest } = ingestInto(store);
-    ingest.receive(Array.from({ length: 600 }, (_, i) => raw(`a${i}`)));
+    const a = Array.from({ length: 600 }, (_, i) => raw(`a${i}`));
+    ingest.receive(a);
     const first = ingest.settled();
     const order: string[] = [];
     void first.then(() => order.push('first'));
@@ -224,7 +295,7 @@ describe('ingest acknowledgements and re-sent events', () => {
     const second = ingest.settled();
     void second.then(() => order.push('second'));
     await first;
-    expect(await store.existing(['a0', 'a599'])).toEqual(new Set(['a0', 'a599']));
+    expect(await store.existing([a[0]!, a[599]!])).toEqual(new Set(['a0', 'a599']));
     await ingest.flush();
     await second;
     expect(order).toEqual(['first', 'second']);
@@ -246,17 +317,40 @@ describe('ingest acknowledgements and re-sent events', () => {
   it('skips re-sent events already stored: neither the store nor the services see them twice', async () => {
     const { store } = await fresh();
     const { ingest, stored } = ingestInto(store);
-    ingest.receive([raw('one'), raw('two')]);
+    const [one, two, three] = [raw('one'), raw('two'), raw('three')];
+    ingest.receive([one, two]);
     await ingest.settled();
-    ingest.receive([raw('two'), raw('three')], true);
+    ingest.receive([two, three], true); // as a page sends them again: same ids, same times
     await ingest.settled();
     expect(stored.map((batch) => batch.map((e) => e.id))).toEqual([['one', 'two'], ['three']]);
     expect(ingest.counts.stored).toBe(3);
     expect(await store.count()).toBe(3);
-    // Not re-sent: written again as sent (keyed by id, so still one copy in the store).
-    ingest.receive([raw('three')]);
+    // Not re-sent: written again as sent (same key, so still one copy in the store).
+    ingest.receive([three]);
     await ingest.settled();
     expect(await store.count()).toBe(3);
+  });
+});
+
+describe('writing', () => {
+  it('stores none of a batch that holds an event without a valid key', async () => {
+    const { store } = await fresh();
+    const bad = { ...ev(2), ts: Number.NaN };
+    await expect(store.put([ev(1), bad, ev(3)])).rejects.toThrow();
+    expect(await store.count()).toBe(0);
+    await store.put([ev(4)]); // the store is still usable
+    expect(await store.count()).toBe(1);
+  });
+});
+
+describe('closing', () => {
+  it('stays closed: a late write rejects and does not recreate an erased database', async () => {
+    const { name, store } = await fresh();
+    store.close();
+    await deleteDB(name);
+    await expect(store.put([ev(1)])).rejects.toThrow('closed');
+    await expect(store.putState('profile', 'state', {})).rejects.toThrow('closed');
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
   });
 });
 
@@ -315,11 +409,12 @@ describe('schema upgrade', () => {
     });
     const db = await openDB(name);
     expect([...db.objectStoreNames].sort()).toEqual(['events', 'meta', 'model', 'profile']);
-    expect([...db.transaction('events').store.indexNames]).toEqual(['ts']);
+    expect(db.transaction('events').store.keyPath).toEqual(['ts', 'id']);
+    expect([...db.transaction('events').store.indexNames]).toEqual([]);
     db.close();
   });
 
-  it('opens a version-2 database, drops its items index and keeps every event and state', async () => {
+  it('opens a version-2 database, drops its indexes and keeps every event and state', async () => {
     const name = `v2-${crypto.randomUUID()}`;
     names.push(name);
     // Version 2 as it shipped: events with `items` and a multi-entry index on them.
@@ -358,7 +453,54 @@ describe('schema upgrade', () => {
       upgradedFrom: 2,
     });
     const db = await openDB(name);
-    expect([...db.transaction('events').store.indexNames]).toEqual(['ts']);
+    expect([...db.transaction('events').store.indexNames]).toEqual([]);
     db.close();
+  });
+
+  it('opens a version-3 database: events keyed by time, read and pruned by it as before', async () => {
+    const name = `v3-${crypto.randomUUID()}`;
+    names.push(name);
+    // Version 3 as it shipped: events keyed by id, random ids (as before time-ordered ones), a
+    // ts index; one record without a ts, which that index never held.
+    const now = Date.now();
+    const events = Array.from({ length: 40 }, (_, i) => ({
+      ...ev(now - 40 + i, [`p${i % 4}`]),
+      id: crypto.randomUUID(),
+    }));
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(name, 3);
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        db.createObjectStore('events', { keyPath: 'id' }).createIndex('ts', 'ts');
+        for (const s of ['meta', 'profile', 'model']) db.createObjectStore(s);
+      };
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const db = req.result;
+        const tx = db.transaction(['events', 'meta', 'profile'], 'readwrite');
+        for (const e of [...events].reverse()) tx.objectStore('events').put(e);
+        tx.objectStore('events').put({ id: 'no-ts', name: 'Custom', props: {}, items: [] });
+        tx.objectStore('meta').put(3, 'schemaVersion');
+        tx.objectStore('meta').put(5, 'count.pruned');
+        tx.objectStore('profile').put({ folded: 40 }, 'state');
+        tx.oncomplete = () => (db.close(), resolve());
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+    const store = await openIdbStore(name);
+    stores.push(store);
+    expect(await store.all()).toEqual(events);
+    expect(await store.count()).toBe(40);
+    expect(await store.recent(3)).toEqual(events.slice(-3).reverse());
+    expect(await store.existing([events[7]!])).toEqual(new Set([events[7]!.id]));
+    expect(await store.getState('profile', 'state')).toEqual({ folded: 40 });
+    expect(await store.meta()).toMatchObject({
+      schemaVersion: 4,
+      upgradedFrom: 3,
+      'count.pruned': 5,
+    });
+    const result = await store.prune({ cutoff: now - 30, maxEvents: 25 });
+    expect(result).toEqual({ removed: 15, left: 25, upTo: now - 26 });
+    expect(await store.all()).toEqual(events.slice(15));
   });
 });

@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue, StoredEvent } from '@insitu/core';
-import { openDB, type IDBPDatabase, type IDBPObjectStore } from 'idb';
+import { openDB, unwrap, type IDBPDatabase, type IDBPObjectStore } from 'idb';
 import type { CounterName, EventStore, PruneResult, PruneRule, StateStore } from './event-store.ts';
 import { SCHEMA_VERSION, upgrade, type InsituDB } from './schema.ts';
 
@@ -30,22 +30,28 @@ function open(name: string, onClose: () => void): Promise<DB> {
 type EventsStore = IDBPObjectStore<InsituDB, ['events'], 'events', 'readwrite'>;
 
 /**
- * Deletes these keys. The page makes ids that sort by time (`event-id.ts`), so the oldest events
- * usually hold the lowest keys: then one ranged delete does it, ~17× faster on disk than a
- * delete per key. The range is used only when it holds exactly these keys (their highest is
- * its end and it counts as many), so older ids (random UUIDs) or another order cost speed,
- * never an event that should stay.
+ * Applies retention inside the caller's transaction (after its writes, which it counts). The key
+ * sorts by time, so the expired events and then the oldest beyond the cap are each one key range:
+ * one ranged delete each, ~17× faster on disk than a delete per key.
  */
-async function deleteKeys(store: EventsStore, keys: readonly string[]): Promise<void> {
-  if (keys.length === 0) return;
-  let last = keys[0]!;
-  for (const key of keys) if (key > last) last = key;
-  const range = IDBKeyRange.upperBound(last);
-  if (keys.length > 1 && (await store.count(range)) === keys.length) {
-    await store.delete(range);
-    return;
+async function retain(store: EventsStore, rule: PruneRule): Promise<PruneResult> {
+  const expired = IDBKeyRange.upperBound([rule.cutoff], true); // every [ts, id] with ts < cutoff
+  const old = await store.count(expired);
+  if (old > 0) void store.delete(expired);
+  // Requests run in order, so the count already leaves the expired ones out.
+  const total = await store.count();
+  const excess = Math.min(total, Math.max(0, total - rule.maxEvents) + (rule.extra ?? 0));
+  let upTo = old > 0 ? rule.cutoff : -Infinity;
+  if (excess > 0) {
+    // The key of the excess-th oldest event: one step of the backend, not one request per event.
+    const first = await store.openKeyCursor();
+    const last = excess > 1 ? await first?.advance(excess - 1) : first;
+    if (last) {
+      void store.delete(IDBKeyRange.upperBound(last.key));
+      upTo = last.key[0];
+    }
   }
-  for (const key of keys) void store.delete(key);
+  return { removed: old + excess, left: total - excess, upTo };
 }
 
 /** Opens (creating or upgrading) the database; rejects when IndexedDB is unusable. */
@@ -58,10 +64,14 @@ export async function openIdbStore(name: string): Promise<EventStore> {
 class IdbStore implements EventStore {
   readonly kind = 'indexeddb';
   private db: Promise<DB> | null = null;
+  /** After close() the store stays closed: a late write must not recreate an erased database. */
+  private closed = false;
 
   constructor(private readonly name: string) {}
 
   connect(): Promise<DB> {
+    if (this.closed)
+      return Promise.reject(new DOMException('The store is closed.', 'InvalidStateError'));
     if (!this.db) {
       const db = open(this.name, () => {
         if (this.db === db) this.db = null;
@@ -74,54 +84,55 @@ class IdbStore implements EventStore {
     return this.db;
   }
 
-  async put(events: readonly StoredEvent[]): Promise<void> {
+  async put(events: readonly StoredEvent[], trim?: PruneRule): Promise<PruneResult | undefined> {
     // Relaxed: committed once the OS has the data, without waiting for it to reach the disk
     // (several times faster on disk). A browser or tab crash loses nothing; only an OS crash or
     // power cut can lose the last batches, which is acceptable for behaviour history.
     const tx = (await this.connect()).transaction('events', 'readwrite', { durability: 'relaxed' });
-    for (const e of events) void tx.store.put(e);
+    // The bare store: idb would wrap each request in a promise; a failed one fails `tx.done`.
+    const store = unwrap(tx.store);
+    try {
+      for (const e of events) store.put(e);
+    } catch (error) {
+      tx.abort(); // an event without a valid key: none of the batch is stored
+      throw error;
+    }
+    const trimmed = trim ? await retain(tx.store, trim) : undefined;
     await tx.done;
+    return trimmed;
   }
 
   async count(): Promise<number> {
     return (await this.connect()).count('events');
   }
 
-  async existing(ids: readonly string[]): Promise<Set<string>> {
+  async existing(events: readonly Pick<StoredEvent, 'id' | 'ts'>[]): Promise<Set<string>> {
     const store = (await this.connect()).transaction('events').store;
-    const keys = await Promise.all(ids.map((id) => store.getKey(id)));
-    return new Set(ids.filter((_, i) => keys[i] !== undefined));
+    const keys = await Promise.all(events.map((e) => store.getKey([e.ts, e.id])));
+    return new Set(events.filter((_, i) => keys[i] !== undefined).map((e) => e.id));
   }
 
   async recent(limit: number, since = -Infinity): Promise<StoredEvent[]> {
-    const db = await this.connect();
-    const range = since > -Infinity ? IDBKeyRange.lowerBound(since) : undefined;
-    const out: StoredEvent[] = [];
-    let cursor = await db.transaction('events').store.index('ts').openCursor(range, 'prev');
-    while (cursor && out.length < limit) {
-      out.push(cursor.value);
-      cursor = await cursor.continue();
-    }
-    return out;
+    if (limit <= 0) return [];
+    const store = (await this.connect()).transaction('events').store;
+    const range = since > -Infinity ? IDBKeyRange.lowerBound([since]) : null;
+    // The limit-th newest key (two requests), then every event from it on in one read: not a
+    // cursor step (a round trip) per event.
+    const newest = await store.openKeyCursor(range, 'prev');
+    const nth = newest && limit > 1 ? await newest.advance(limit - 1) : newest;
+    const events = await store.getAll(nth ? IDBKeyRange.lowerBound(nth.key) : range);
+    return events.reverse();
   }
 
   async all(): Promise<StoredEvent[]> {
-    return (await this.connect()).getAllFromIndex('events', 'ts');
+    return (await this.connect()).getAll('events');
   }
 
   async prune(rule: PruneRule): Promise<PruneResult> {
     const tx = (await this.connect()).transaction('events', 'readwrite', { durability: 'relaxed' });
-    const index = tx.store.index('ts');
-    // Keys read in one request each, never a cursor step per event (a round trip each).
-    const expired = await index.getAllKeys(IDBKeyRange.upperBound(rule.cutoff, true));
-    await deleteKeys(tx.store, expired);
-    // Requests run in order, so the count already leaves the expired ones out.
-    const total = await tx.store.count();
-    const excess = Math.min(total, Math.max(0, total - rule.maxEvents) + (rule.extra ?? 0));
-    const oldest = excess > 0 ? await index.getAllKeys(null, excess) : [];
-    await deleteKeys(tx.store, oldest);
+    const result = await retain(tx.store, rule);
     await tx.done;
-    return { removed: expired.length + oldest.length, left: total - oldest.length };
+    return result;
   }
 
   async meta(): Promise<JsonObject> {
@@ -163,6 +174,7 @@ class IdbStore implements EventStore {
   }
 
   close(): void {
+    this.closed = true;
     const db = this.db;
     this.db = null;
     void db?.then((d) => d.close()).catch(() => undefined);

@@ -19,17 +19,18 @@ export class MemoryStore implements EventStore {
     return [...this.events.values()].sort((a, b) => a.ts - b.ts);
   }
 
-  async put(events: readonly StoredEvent[]): Promise<void> {
+  async put(events: readonly StoredEvent[], trim?: PruneRule): Promise<PruneResult | undefined> {
     // Clone as IndexedDB would, so callers cannot mutate what is stored.
     for (const e of events) this.events.set(e.id, structuredClone(e));
+    return trim ? this.prune(trim) : undefined;
   }
 
   async count(): Promise<number> {
     return this.events.size;
   }
 
-  async existing(ids: readonly string[]): Promise<Set<string>> {
-    return new Set(ids.filter((id) => this.events.has(id)));
+  async existing(events: readonly Pick<StoredEvent, 'id' | 'ts'>[]): Promise<Set<string>> {
+    return new Set(events.filter((e) => this.events.has(e.id)).map((e) => e.id));
   }
 
   async recent(limit: number, since = -Infinity): Promise<StoredEvent[]> {
@@ -50,7 +51,8 @@ export class MemoryStore implements EventStore {
     const excess = Math.max(0, rest - rule.maxEvents) + (rule.extra ?? 0);
     const gone = [...old, ...events.slice(old.length, old.length + excess)];
     for (const e of gone) this.events.delete(e.id);
-    return { removed: gone.length, left: this.events.size };
+    // Oldest first: the last one removed is the newest.
+    return { removed: gone.length, left: this.events.size, upTo: gone.at(-1)?.ts ?? -Infinity };
   }
 
   async meta(): Promise<JsonObject> {
