@@ -1,17 +1,11 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import {
-  createRng,
-  generateCatalog,
-  randomPersonas,
-  simulateShoppers,
-  toInteractionsCsv,
-} from '../personas/index.ts';
 import { round, type BenchContext, type BenchSection } from './bench-types.ts';
 import {
   datasetCatalog,
   runInsituBuild,
+  writeGeneratedShop,
   type ArtifactFile,
   type BuildRun,
 } from './model/build-artifact.ts';
@@ -35,18 +29,10 @@ function fileRows(files: ArtifactFile[], run: BuildRun): Record<string, string |
 
 /** Part 1: a generated 10k-item shop with simulated logs, built by the real CLI. */
 async function artifact10k(ctx: BenchContext, dir: string) {
-  const catalog = generateCatalog(7, ITEMS);
-  const shoppers = simulateShoppers(catalog, randomPersonas(createRng(3), SHOPPERS), {
-    seed: 5,
-    start: Date.UTC(2026, 0, 1),
+  const { catalogFile, events, interactions, shoppers } = writeGeneratedShop(dir, ITEMS, {
+    shoppers: SHOPPERS,
     days: DAYS,
   });
-  const catalogFile = join(dir, 'catalog.json');
-  const events = join(dir, 'interactions.csv');
-  writeFileSync(catalogFile, JSON.stringify(catalog));
-  const csv = toInteractionsCsv(shoppers);
-  writeFileSync(events, csv);
-  const interactions = csv.split('\n').filter((l) => l !== '').length - 1;
   ctx.log(`model bench: insitu build, ${ITEMS} items, ${interactions} interactions…`);
   const loadBefore = load();
   const out = join(dir, 'model');

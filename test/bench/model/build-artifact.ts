@@ -4,6 +4,14 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Catalog, ItemMeta } from '@insitu/core';
 import { readItemsCsv } from '../../../packages/cli/src/data/index.ts';
+import {
+  createRng,
+  generateCatalog,
+  randomPersonas,
+  simulateShoppers,
+  toInteractionsCsv,
+  type SimulatedShopper,
+} from '../../personas/index.ts';
 
 /** One file of a model artifact, raw and gzipped (level 9, as a CDN would serve it). */
 export interface ArtifactFile {
@@ -20,6 +28,36 @@ export interface BuildRun {
   gzipBytes: number;
   /** The manifest's `training` block (users, interactions, epochs, backend, seconds). */
   training: Record<string, unknown>;
+}
+
+/** A generated shop on disk: its catalog, its simulated logs, and the shoppers behind them. */
+export interface GeneratedShop {
+  catalogFile: string;
+  events: string;
+  /** Rows of `events`. */
+  interactions: number;
+  shoppers: SimulatedShopper[];
+}
+
+/** Writes `dir`/catalog.json (`items` generated items) and `dir`/interactions.csv (simulated). */
+export function writeGeneratedShop(
+  dir: string,
+  items: number,
+  options: { shoppers: number; days: number },
+): GeneratedShop {
+  const catalog = generateCatalog(7, items);
+  const shoppers = simulateShoppers(catalog, randomPersonas(createRng(3), options.shoppers), {
+    seed: 5,
+    start: Date.UTC(2026, 0, 1),
+    days: options.days,
+  });
+  const catalogFile = join(dir, 'catalog.json');
+  const events = join(dir, 'interactions.csv');
+  writeFileSync(catalogFile, JSON.stringify(catalog));
+  const csv = toInteractionsCsv(shoppers);
+  writeFileSync(events, csv);
+  const interactions = csv.split('\n').filter((l) => l !== '').length - 1;
+  return { catalogFile, events, interactions, shoppers };
 }
 
 /** Every file under `dir` with its raw and gzip size, sorted by path. */

@@ -38,9 +38,10 @@ export interface RecommendE2E {
 
 /**
  * A site with the built SDK at /insitu/, the shop at /shop/ (catalog.json, model/), and a page
- * that creates the client through the ESM entry, as a shop bundling insitu would.
+ * that creates the client through the ESM entry, as a shop bundling insitu would;
+ * `model.html?config=JSON` adds to the client's config (e.g. `learning`, `faults`).
  */
-function writeSite(sdkDist: string, catalogFile: string, artifactDir: string): string {
+export function writeSite(sdkDist: string, catalogFile: string, artifactDir: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'insitu-model-bench-'));
   cpSync(sdkDist, join(dir, 'insitu'), { recursive: true });
   mkdirSync(join(dir, 'shop'));
@@ -48,7 +49,8 @@ function writeSite(sdkDist: string, catalogFile: string, artifactDir: string): s
   cpSync(artifactDir, join(dir, 'shop', 'model'), { recursive: true });
   const script =
     "import { createInsitu } from '/insitu/index.js';" +
-    "window.__modelBench = createInsitu({ catalog: '/shop/catalog.json', model: '/shop/model/', dbName: 'model-bench' });";
+    "const extra = JSON.parse(new URLSearchParams(location.search).get('config') ?? '{}');" +
+    "window.__modelBench = createInsitu({ catalog: '/shop/catalog.json', model: '/shop/model/', dbName: 'model-bench', ...extra });";
   writeFileSync(
     join(dir, 'model.html'),
     `<!doctype html><html><head><meta charset="utf-8"><script type="module">${script}</script></head><body>model bench</body></html>\n`,
