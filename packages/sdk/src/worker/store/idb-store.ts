@@ -94,7 +94,10 @@ class IdbStore implements EventStore {
     try {
       for (const e of events) store.put(e);
     } catch (error) {
-      tx.abort(); // an event without a valid key: none of the batch is stored
+      // An event without a valid key: none of the batch is stored (`tx.done` then rejects with
+      // an AbortError nobody else waits for).
+      tx.done.catch(() => undefined);
+      tx.abort();
       throw error;
     }
     const trimmed = trim ? await retain(tx.store, trim) : undefined;
