@@ -90,13 +90,26 @@ describe('the personal head', () => {
     expect(errors).toEqual([]);
   });
 
-  it('for-you rotates an item shown three times and skipped, and resetLearning undoes it', async () => {
+  it('for-you rotates an item shown three times and skipped; it comes back as rotation decays, or on reset', async () => {
     const { c } = open();
     await view(c, 'p-8');
-    const top = async () =>
-      ids(await c.recommend({ strategy: 'for-you', limit: 3, diversity: 0, personal: false }))[0];
+    const top = async (rotation?: { hours: number }) =>
+      ids(
+        await c.recommend({
+          strategy: 'for-you',
+          limit: 3,
+          diversity: 0,
+          personal: false,
+          ...(rotation ? { rotation } : {}),
+        }),
+      )[0];
     const first = (await top())!;
     for (let i = 0; i < 3; i++) await show(c, [first]);
+    expect(await top()).not.toBe(first);
+    const fast = { hours: 0.0005 }; // a showing halves every 1.8 s
+    expect(await top(fast)).not.toBe(first);
+    await new Promise((r) => setTimeout(r, 4500));
+    expect(await top(fast)).toBe(first);
     expect(await top()).not.toBe(first);
     await c.resetLearning();
     expect(await top()).toBe(first);

@@ -192,7 +192,11 @@ export class PersonalLearner {
     );
     if (examples.length === 0) return;
     const temperature = headTemperature(model, this.options);
-    await scoreExamples(model, examples);
+    // One task per example too: each scores the whole catalog, as long as a recommend() does.
+    await scoreExamples(model, examples, async (context) => {
+      await macrotask();
+      return model.scoreHistory(context);
+    });
     const batch = headBatch(model, [examples], temperature);
     await this.deps.scorerReady;
     const tf = await import('./tf-training.ts');
