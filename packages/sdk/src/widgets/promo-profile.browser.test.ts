@@ -2,8 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { createInsitu } from '../main/index.ts';
 import type { Insitu } from '../main/types.ts';
-import { LEARNING_RESET_KEY } from '../worker/profile-service.ts';
-import { openIdbStore } from '../worker/store/idb-store.ts';
 import { InsituProfile, InsituPromo, defineProfile, definePromo } from './index.ts';
 import type { PrivacyClient } from './privacy/privacy-centre.ts';
 import { PRIVACY_TEXTS } from './privacy/privacy-texts.ts';
@@ -112,8 +110,8 @@ describe('<insitu-profile> what insitu learned', () => {
     for (const id of ['p-9', 'p-10', 'p-11']) await c.track('Product Viewed', { product_id: id });
     await c.flush();
 
-    // Today's client has no resetLearning: the section shows, its Reset does not.
-    const plain = mount(c);
+    // An insitu.js older than the widgets has no resetLearning: the section shows, Reset does not.
+    const plain = mount({ ...c, resetLearning: undefined });
     await state(plain, 'filled');
     let root = plain.shadowRoot!;
     expect(texts(root, '#learned-body p')).toEqual([
@@ -130,18 +128,8 @@ describe('<insitu-profile> what insitu learned', () => {
     expect(resetOf(root).checkVisibility()).toBe(false);
     plain.remove();
 
-    // A client with resetLearning (recording the reset as the worker does): Enter on Reset.
-    let resets = 0;
-    const resetting: PrivacyClient = {
-      ...c,
-      async resetLearning() {
-        resets++;
-        const store = await openIdbStore(dbName);
-        await store.setMeta(LEARNING_RESET_KEY, Date.now());
-        store.close();
-      },
-    };
-    const el = mount(resetting);
+    // Today's client: Enter on Reset erases what was learned in the worker.
+    const el = mount(c);
     await state(el, 'filled');
     root = el.shadowRoot!;
     const button = resetOf(root);
@@ -151,7 +139,7 @@ describe('<insitu-profile> what insitu learned', () => {
     await userEvent.keyboard('{Enter}');
     const t = PRIVACY_TEXTS.en;
     await expect.poll(() => texts(root, '#learned-body p')).toEqual([t.learnedNothing]);
-    expect(resets).toBe(1);
+    expect((await c.export()).meta['learningResetAt']).toEqual(expect.any(Number));
     expect(texts(root, '#learned-body li')).toEqual([]);
     expect(root.querySelector('#privacy-status')!.textContent).toBe(t.learningReset);
     expect(root.activeElement).toBe(button); // focus stays where the shopper is

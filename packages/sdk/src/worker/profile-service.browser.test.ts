@@ -10,7 +10,8 @@ import {
 } from '@insitu/core';
 import type { ShopperProfile } from '../main/types.ts';
 import type { WorkerApi, WorkerConfig } from '../protocol.ts';
-import { LEARNING_RESET_KEY, profileService, PROFILE_STATE_KEY } from './profile-service.ts';
+import { profileService, PROFILE_STATE_KEY } from './profile-service.ts';
+import { LEARNING_RESET_KEY } from './store/schema.ts';
 import type { ServiceContext } from './services.ts';
 import { openIdbStore } from './store/idb-store.ts';
 import { MemoryStore } from './store/memory-store.ts';

@@ -22,11 +22,10 @@ import {
 import type { AudienceMatch } from '../protocol.ts';
 import { localeOf } from './locale.ts';
 import type { ServiceContext, WorkerService } from './services.ts';
+import { LEARNING_RESET_KEY } from './store/schema.ts';
 
 /** Key of the folded state in the `profile` store. */
 export const PROFILE_STATE_KEY = 'state';
-/** Meta key of the last `resetLearning()` (ms since epoch): what was learned counts from then. */
-export const LEARNING_RESET_KEY = 'learningResetAt';
 /**
  * Tabs flush every ~50 ms, so another tab's event can land with a timestamp a little behind what
  * this tab already folded. Ids of events this recent are remembered so a late one is folded once.
