@@ -71,13 +71,15 @@ async function sectionsOf(
 /**
  * `BENCH_ONLY=track,ingest` runs only those sections: `sizes`, `ready`, `track`, `ingest`, and
  * each `*-bench.ts` module by its name without the suffix (`profile`, `model`, `recommend`).
- * Unset: everything.
+ * Unset: everything except the slow OPT_IN sections, which run only when named.
  */
 const onlyKeys = (process.env['BENCH_ONLY'] ?? '')
   .split(',')
   .map((k) => k.trim())
   .filter(Boolean);
-const only = (key: string) => onlyKeys.length === 0 || onlyKeys.includes(key);
+/** Sections too slow for the default run (`build-scale`: builds of up to 5M log rows). */
+const OPT_IN = new Set(['build-scale']);
+const only = (key: string) => (onlyKeys.length === 0 ? !OPT_IN.has(key) : onlyKeys.includes(key));
 
 /** Other helpers' modules: every test/bench/*-bench.ts (profile, model, …). */
 async function hookSections(ctx: BenchContext): Promise<BenchSection[]> {

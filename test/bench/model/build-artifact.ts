@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Catalog, ItemMeta } from '@insitu/core';
@@ -23,6 +32,9 @@ export interface ArtifactFile {
 /** What one `insitu build` run produced and cost. */
 export interface BuildRun {
   wallSeconds: number;
+  /** User + system CPU seconds and peak resident set of the build (from GNU time, if installed). */
+  cpuSeconds?: number;
+  maxRssMB?: number;
   files: ArtifactFile[];
   bytes: number;
   gzipBytes: number;
@@ -72,13 +84,27 @@ export function artifactSizes(dir: string): ArtifactFile[] {
     .sort((a, b) => a.file.localeCompare(b.file));
 }
 
+const GNU_TIME = '/usr/bin/time';
+
+/** Thrown when a build runs past `timeoutSeconds`; says how far it got. */
+export class BuildTimeout extends Error {
+  constructor(
+    readonly seconds: number,
+    readonly progress: string,
+  ) {
+    super(`insitu build stopped after ${seconds.toFixed(0)} s at "${progress}"`);
+  }
+}
+
 /**
  * Runs the real CLI (`packages/cli/bin/insitu.mjs build`) in a child process, so the wall time
- * includes what a shop pays: start-up, parsing the logs, training, writing the artifact.
+ * includes what a shop pays: start-up, parsing the logs, training, writing the artifact. Under
+ * GNU time where installed, for CPU time and peak memory. Past `timeoutSeconds` the build is
+ * killed and a BuildTimeout rejects.
  */
 export async function runInsituBuild(
   repoRoot: string,
-  args: { catalog: string; events: string; out: string; epochs?: number },
+  args: { catalog: string; events: string; out: string; epochs?: number; timeoutSeconds?: number },
 ): Promise<BuildRun> {
   const cli = join(repoRoot, 'packages', 'cli', 'bin', 'insitu.mjs');
   const argv = [cli, 'build', '--catalog', args.catalog, '--events', args.events];
@@ -87,34 +113,63 @@ export async function runInsituBuild(
     args.out,
     ...(args.epochs === undefined ? [] : ['--epochs', `${args.epochs}`]),
   );
+  const timed = existsSync(GNU_TIME);
+  const scratch = mkdtempSync(join(tmpdir(), 'insitu-build-time-'));
+  const timeFile = join(scratch, 'time.txt');
+  const [command, commandArgs] = timed
+    ? [GNU_TIME, ['-f', '%U %S %M', '-o', timeFile, process.execPath, ...argv]]
+    : [process.execPath, argv];
   const started = performance.now();
-  const tail = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, argv, {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
+  try {
+    const tail = await new Promise<string>((resolve, reject) => {
+      // Its own process group, so a timeout stops node and not only GNU time.
+      const child = spawn(command, commandArgs, {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+      let err = '';
+      let timedOut = false;
+      // Progress comes a line per 10%; keep only the end for the error message.
+      child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
+      child.stdout.resume();
+      const timer =
+        args.timeoutSeconds === undefined
+          ? undefined
+          : setTimeout(() => {
+              timedOut = true;
+              if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+            }, args.timeoutSeconds * 1000);
+      child.on('error', reject);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        const last = err.trim().split('\n').at(-1) ?? '';
+        if (timedOut) reject(new BuildTimeout((performance.now() - started) / 1000, last));
+        else if (code === 0) resolve(err);
+        else reject(new Error(`insitu build exited ${code}: ${err}`));
+      });
     });
-    let err = '';
-    // The progress bar redraws with \r; keep only the end for the error message.
-    child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
-    child.stdout.resume();
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(err) : reject(new Error(`insitu build exited ${code}: ${err}`)),
-    );
-  });
-  const wallSeconds = (performance.now() - started) / 1000;
-  if (!tail.includes('insitu build:')) throw new Error(`unexpected build output: ${tail}`);
-  const files = artifactSizes(args.out);
-  const manifest = JSON.parse(readFileSync(join(args.out, 'manifest.json'), 'utf8')) as {
-    training?: Record<string, unknown>;
-  };
-  return {
-    wallSeconds,
-    files,
-    bytes: files.reduce((a, f) => a + f.bytes, 0),
-    gzipBytes: files.reduce((a, f) => a + f.gzipBytes, 0),
-    training: manifest.training ?? {},
-  };
+    const wallSeconds = (performance.now() - started) / 1000;
+    if (!tail.includes('insitu build:')) throw new Error(`unexpected build output: ${tail}`);
+    const files = artifactSizes(args.out);
+    const manifest = JSON.parse(readFileSync(join(args.out, 'manifest.json'), 'utf8')) as {
+      training?: Record<string, unknown>;
+    };
+    const [user, sys, rssKB] = timed
+      ? readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number)
+      : [];
+    return {
+      wallSeconds,
+      ...(user === undefined || sys === undefined ? {} : { cpuSeconds: user + sys }),
+      ...(rssKB === undefined ? {} : { maxRssMB: rssKB / 1024 }),
+      files,
+      bytes: files.reduce((a, f) => a + f.bytes, 0),
+      gzipBytes: files.reduce((a, f) => a + f.gzipBytes, 0),
+      training: manifest.training ?? {},
+    };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 /**
