@@ -1,7 +1,9 @@
 // Gzipped size of every SDK bundle, checked against the budgets in packages/sdk/package.json
 // ("sizeLimits"). An entry's size includes the chunks it imports statically, because the browser
 // must fetch them before it runs; dynamic imports (the lazy tfjs chunk) are not counted.
-// Usage: node scripts/check-size.mjs [--json]   (exit code 1 when a budget is exceeded)
+// With --artifact DIR it checks a model artifact (`insitu build --out DIR`) instead, against
+// "artifactLimit" in packages/model/package.json: gzipped bytes per 10k items (at least 10k).
+// Usage: node scripts/check-size.mjs [--json] [--artifact DIR]   (exit code 1 when over budget)
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,6 +18,24 @@ const files = (dir) =>
     return statSync(path).isDirectory() ? files(path) : [path];
   });
 const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
+
+const artifactAt = process.argv.indexOf('--artifact');
+if (artifactAt >= 0) {
+  const dir = process.argv[artifactAt + 1] ?? '';
+  const { artifactLimit } = JSON.parse(readFileSync('packages/model/package.json', 'utf8'));
+  const { itemCount } = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const rows = files(dir).map((f) => ({ file: relative(dir, f), gzip: gz(f) }));
+  const gzip = rows.reduce((sum, r) => sum + r.gzip, 0);
+  const limit = Math.round((artifactLimit.gzipPer10kItems * Math.max(10_000, itemCount)) / 1e4);
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify({ files: rows, itemCount, gzip, limit }, null, 2));
+  } else {
+    console.table(rows);
+    console.log(`Artifact, ${itemCount} items: ${gzip} B gzipped, budget ${limit} B.`);
+  }
+  if (gzip > limit) console.error(`check-size: the artifact is ${gzip} B, over its ${limit} B.`);
+  process.exit(gzip > limit ? 1 : 0);
+}
 
 /** The file plus every chunk reached through static `import ... from "./x.js"` / `import "./x.js"`. */
 function closure(path, seen = new Set()) {

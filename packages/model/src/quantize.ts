@@ -1,27 +1,51 @@
-/** A matrix stored as int8 with one float scale per row: value ≈ q × scale. */
+/** A matrix stored as 4-bit integers (−7…7) with one scale per row: value ≈ q × scale. */
 export interface QuantizedMatrix {
   rows: number;
   cols: number;
-  /** rows × cols, row-major. */
+  /** rows × cols, row-major, each within ±EMBEDDING_LEVELS. */
   values: Int8Array;
-  /** One per row: the row's max |value| / 127. */
+  /** One per row, on the log grid of `scaleLevel`: at least the row's max |value| / 7. */
   scales: Float32Array;
 }
 
+/** Largest |q| of a quantised value: 4 bits, symmetric. */
+export const EMBEDDING_LEVELS = 7;
+
+/** Scale codes per octave: the artifact stores a scale as one byte below the file's largest. */
+export const SCALE_STEPS = 16;
+
+/** The scale of byte `code` under the largest scale `top`: `top × 2^(−code / SCALE_STEPS)`. */
+export const scaleLevel = (top: number, code: number): number =>
+  Math.fround(top * 2 ** (-code / SCALE_STEPS));
+
 /**
- * Symmetric per-row int8 quantisation. The error of each entry is at most half a step,
- * i.e. `scale / 2 = max|row| / 254`.
+ * The byte code of `scale` ≤ `top`: the nearest level, or with `up` the nearest level not below
+ * it. Scales below the last level (and 0) get the last code, 255.
+ */
+export function scaleCode(scale: number, top: number, up = false): number {
+  if (!(scale > 0 && top > 0)) return 255;
+  const c = SCALE_STEPS * Math.log2(top / scale);
+  return Math.max(0, Math.min(255, up ? Math.floor(c + 1e-6) : Math.round(c)));
+}
+
+/**
+ * Symmetric per-row 4-bit quantisation. Each row's scale is the smallest level of `scaleLevel` not
+ * below `max|row| / 7`, so an entry's error is at most half a step, i.e. `scale / 2`.
  */
 export function quantizeRows(data: Float32Array, rows: number, cols: number): QuantizedMatrix {
   const values = new Int8Array(rows * cols);
-  const scales = new Float32Array(rows);
-  for (let r = 0; r < rows; r++) {
+  const maxima = Float64Array.from({ length: rows }, (_, r) => {
     let max = 0;
     for (let c = 0; c < cols; c++) max = Math.max(max, Math.abs(data[r * cols + c]!));
-    const scale = max === 0 ? 1 : max / 127;
-    scales[r] = scale;
+    return max / EMBEDDING_LEVELS;
+  });
+  const top = Math.fround(maxima.reduce((a, v) => Math.max(a, v), 0));
+  const scales = Float32Array.from(maxima, (s) => scaleLevel(top, scaleCode(s, top, true)));
+  for (let r = 0; r < rows; r++) {
+    const scale = scales[r]!;
     for (let c = 0; c < cols; c++) {
-      values[r * cols + c] = Math.max(-127, Math.min(127, Math.round(data[r * cols + c]! / scale)));
+      const q = scale > 0 ? Math.round(data[r * cols + c]! / scale) : 0;
+      values[r * cols + c] = Math.max(-EMBEDDING_LEVELS, Math.min(EMBEDDING_LEVELS, q));
     }
   }
   return { rows, cols, values, scales };
