@@ -149,8 +149,6 @@ export interface HeadBatch {
   vectors: Float32Array;
   base: Float32Array;
   weights: Float32Array;
-  /** Real examples per head. */
-  counts: number[];
 }
 
 /** Lays out scored examples (`scoreExamples`) for training against `model`'s item vectors. */
@@ -189,6 +187,5 @@ export function headBatch(
     vectors,
     base,
     weights,
-    counts: perHead.map((l) => l.length),
   };
 }

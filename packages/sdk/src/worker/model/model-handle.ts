@@ -87,7 +87,7 @@ export async function openModel(
           version: rt.version,
           scorerReady: backendReady,
           scorerBackend: () => engine.name,
-          backends: faults.backends ?? ['webgl', 'wasm', 'cpu'],
+          ...(faults.backends ? { backends: faults.backends } : {}),
         });
   return {
     backendReady,

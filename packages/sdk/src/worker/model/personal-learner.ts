@@ -40,13 +40,17 @@ export interface LearnerDeps {
   scorerReady: Promise<void>;
   /** The scorer's engine now (`js` or a tfjs backend). */
   scorerBackend(): string;
-  /** tfjs backends training may use (config `faults.backends` narrows them in tests). */
-  backends: readonly string[];
+  /** tfjs backends training may use (config `faults.backends` in tests); default: all. */
+  backends?: readonly string[];
   report(error: unknown): void;
   options?: Partial<HeadOptions>;
 }
 
-const isHead = (v: JsonValue | undefined, version: string, dims: number): v is never => {
+const isHead = (
+  v: JsonValue | undefined,
+  version: string,
+  dims: number,
+): v is JsonValue & StoredHead => {
   const h = v as Partial<StoredHead> | undefined;
   return (
     typeof h === 'object' &&

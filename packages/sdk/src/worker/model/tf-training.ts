@@ -87,11 +87,11 @@ export async function useTrainingBackend(name: TfBackend): Promise<void> {
 export async function measureTraining(
   batch: HeadBatch,
   options: Pick<HeadOptions, 'rate' | 'l2'>,
-  candidates: readonly string[],
+  candidates?: readonly string[],
 ): Promise<{ backend: TfBackend; timings: TrainTimings }> {
   const timings: TrainTimings = {};
   let best: [TfBackend, number] | undefined;
-  for (const name of TF_BACKENDS.filter((b) => candidates.includes(b))) {
+  for (const name of TF_BACKENDS.filter((b) => candidates?.includes(b) ?? true)) {
     let trainer: HeadTrainer | undefined;
     try {
       await useTrainingBackend(name);
