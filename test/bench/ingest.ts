@@ -25,15 +25,20 @@ function ingestRun(page: Page, n: number, offset: number) {
 
 /**
  * The floor for insitu's figure, run in a bare worker of the same page: the same events as insitu
- * stores them, written straight to IndexedDB in a store of insitu's layout (keyed by `[ts, id]`,
- * no index), `batch` per relaxed transaction, one transaction after another; at the cap each one
- * also deletes as many of the oldest (one key range). No validation, profile, messages or
- * acknowledgements. Runs in the worker from its source text, so it may use nothing outside.
+ * stores them, written straight to IndexedDB, `batch` per relaxed transaction, one transaction
+ * after another; at the cap each one also deletes as many of the oldest. `chunks`: insitu's
+ * layout since schema 5, a batch as one record under a `[maxTs, minTs, n, firstId]` key (at the
+ * cap: the oldest record deleted); otherwise schema 4's, a record per event keyed by `[ts, id]`
+ * (at the cap: one key range). No validation, profile, messages or acknowledgements. Runs in the
+ * worker from its source text, so it may use nothing outside.
  */
-async function rawPut({ n, batch }: { n: number; batch: number }) {
+async function rawPut({ n, batch, chunks }: { n: number; batch: number; chunks: boolean }) {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open('insitu-bench-raw', 1);
-    req.onupgradeneeded = () => req.result.createObjectStore('events', { keyPath: ['ts', 'id'] });
+    const req = indexedDB.open(`insitu-bench-raw-${chunks ? 'chunks' : 'events'}`, 1);
+    req.onupgradeneeded = () =>
+      chunks
+        ? req.result.createObjectStore('events')
+        : req.result.createObjectStore('events', { keyPath: ['ts', 'id'] });
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
   });
@@ -43,6 +48,7 @@ async function rawPut({ n, batch }: { n: number; batch: number }) {
     new Promise<void>((resolve, reject) => {
       const tx = db.transaction('events', 'readwrite', { durability: 'relaxed' });
       const store = tx.objectStore('events');
+      const records = [];
       for (let i = from; i < from + batch; i++) {
         const ts = t0 + i / 250;
         const id =
@@ -53,9 +59,17 @@ async function rawPut({ n, batch }: { n: number; batch: number }) {
           i.toString(36);
         const product = `p${i % 360}`;
         const props = { product_id: product, position: i };
-        store.put({ id, name: 'Product Viewed', props, ts, items: [product] });
+        records.push({ id, name: 'Product Viewed', props, ts, items: [product] });
       }
-      if (trim) {
+      if (chunks) {
+        const [first, last] = [records[0]!, records.at(-1)!];
+        store.put(records, [last.ts, first.ts, records.length, first.id]);
+        if (trim) {
+          const oldest = store.openKeyCursor();
+          oldest.onsuccess = () => oldest.result && store.delete(oldest.result.key);
+        }
+      } else for (const r of records) store.put(r);
+      if (trim && !chunks) {
         // The key of the batch-th oldest event, then one ranged delete up to it (as insitu does).
         let stepped = batch === 1;
         const oldest = store.openKeyCursor();
@@ -81,11 +95,11 @@ async function rawPut({ n, batch }: { n: number; batch: number }) {
 }
 
 /** Runs `rawPut` in a worker made from its source (tsx's `__name` wrappers shimmed). */
-function rawRun(page: Page): Promise<{ below: number; cap: number }> {
+function rawRun(page: Page, chunks: boolean): Promise<{ below: number; cap: number }> {
   const source = `const __name = (f) => f; const run = ${rawPut.toString()};
     onmessage = (e) => run(e.data).then((r) => postMessage(r), (err) => postMessage({ error: String(err) }));`;
   return page.evaluate(
-    ({ source, n, batch }) =>
+    ({ source, n, batch, chunks }) =>
       new Promise((resolve, reject) => {
         const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
         const worker = new Worker(url);
@@ -94,9 +108,9 @@ function rawRun(page: Page): Promise<{ below: number; cap: number }> {
           if (e.data.error) reject(new Error(e.data.error));
           else resolve(e.data);
         };
-        worker.postMessage({ n, batch });
+        worker.postMessage({ n, batch, chunks });
       }),
-    { source, n: EVENTS, batch: BATCH },
+    { source, n: EVENTS, batch: BATCH, chunks },
   );
 }
 
@@ -119,10 +133,12 @@ export async function ingestBench(
     await load(page);
     const runs = [];
     for (const offset of [0, EVENTS]) runs.push(await ingestRun(page, EVENTS, offset));
-    const raw = await rawRun(page);
+    const raw = await rawRun(page, true);
+    const perEvent = await rawRun(page, false);
     for (const [i, phase] of ['below the cap (empty store)', 'at the cap (store full)'].entries()) {
       const r = runs[i]!;
       const rawMs = i === 0 ? raw.below : raw.cap;
+      const perEventMs = i === 0 ? perEvent.below : perEvent.cap;
       rows.push({
         storage,
         phase,
@@ -130,8 +146,10 @@ export async function ingestBench(
         'stored after flush (stats.total)': r.total,
         seconds: round(r.ms / 1000),
         'events/s': Math.round(EVENTS / (r.ms / 1000)),
-        'bare IndexedDB writes, events/s': Math.round(EVENTS / (rawMs / 1000)),
-        'insitu / bare': `${round(rawMs / r.ms)}×`,
+        'bare chunk writes, events/s': Math.round(EVENTS / (rawMs / 1000)),
+        'insitu / bare chunks': `${round(rawMs / r.ms)}×`,
+        'bare per-event writes (schema 4), events/s': Math.round(EVENTS / (perEventMs / 1000)),
+        'insitu / bare per-event': `${round(perEventMs / r.ms)}×`,
       });
     }
     await context.close();
@@ -140,7 +158,7 @@ export async function ingestBench(
     title: `IndexedDB ingest throughput (track() × ${EVENTS.toLocaleString('en')}, then flush(); maxEvents ${MAX_EVENTS.toLocaleString('en')})`,
     rows,
     notes: [
-      `Bare IndexedDB writes: the same events written by a plain worker in the same page, ${BATCH.toLocaleString('en')} per relaxed transaction in insitu's store layout (keyed by [ts, id]), at the cap deleting as many of the oldest in the same transaction; no validation, profile or messages. insitu / bare is insitu's throughput as a share of it.`,
+      `Bare IndexedDB writes: the same events written by a plain worker in the same page, ${BATCH.toLocaleString('en')} per relaxed transaction, at the cap deleting as many of the oldest in the same transaction; no validation, profile or messages. Chunks: insitu's layout (a batch as one record); per-event: a record per event keyed by [ts, id], the layout before schema 5. insitu / bare is insitu's throughput as a share of it.`,
     ],
   };
 }

@@ -32,9 +32,11 @@ export async function idbEventCount(page: Page, dbName = 'insitu'): Promise<numb
     });
     try {
       if (!db.objectStoreNames.contains('events')) return 0;
+      // Chunks of events, each key `[maxTs, minTs, n, firstId]` (worker/store/chunks.ts).
       return await new Promise<number>((ok, fail) => {
-        const req = db.transaction('events').objectStore('events').count();
-        req.onsuccess = () => ok(req.result);
+        const req = db.transaction('events').objectStore('events').getAllKeys();
+        req.onsuccess = () =>
+          ok(req.result.reduce<number>((s, k) => s + Number((k as unknown[])[2]), 0));
         req.onerror = () => fail(req.error);
       });
     } finally {

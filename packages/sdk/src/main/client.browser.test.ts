@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InsituError } from '@insitu/core';
+import { SCHEMA_VERSION } from '../worker/store/schema.ts';
 import { createInsitu } from './index.ts';
 import type { Insitu } from './types.ts';
 
@@ -43,7 +44,7 @@ describe('client → worker → IndexedDB', () => {
     expect(first.id < order.id).toBe(true);
     expect(first.id.slice(11, 45)).toBe(order.id.slice(11, 45)); // one page, one prefix
     expect(order.ts).toBeGreaterThanOrEqual(before);
-    expect(data.meta['schemaVersion']).toBe(4);
+    expect(data.meta['schemaVersion']).toBe(SCHEMA_VERSION);
   });
 
   it('track() resolves before anything is stored', async () => {

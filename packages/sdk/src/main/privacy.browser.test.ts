@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createInsitu } from './index.ts';
 import type { Insitu } from './types.ts';
 import type { InsituConfig } from '../protocol.ts';
+import { SCHEMA_VERSION } from '../worker/store/schema.ts';
 
 const catalog = new URL('../worker/test-fixtures/catalog.json', import.meta.url).href;
 const clients: Insitu[] = [];
@@ -83,7 +84,7 @@ describe('export and forget', () => {
     const data = await c.export();
     expect(data.events).toHaveLength(5);
     expect(data.storage).toBe('indexeddb');
-    expect(data.meta).toMatchObject({ consent: 'granted', schemaVersion: 4 });
+    expect(data.meta).toMatchObject({ consent: 'granted', schemaVersion: SCHEMA_VERSION });
     expect(data.local).toEqual({ [`${dbName}:consent`]: 'granted' });
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
     expect(await insituCaches()).toEqual(['insitu-catalog']);

@@ -215,7 +215,7 @@ export class Ingest {
   private async unknown(batch: StoredEvent[]): Promise<StoredEvent[]> {
     const resent = batch.filter((e) => this.resent.delete(e.id));
     if (resent.length === 0) return batch;
-    // On a read error, write them all: the store is keyed by time and id, so it keeps one copy.
+    // On a read error, write them all: a write skips the events stored already (one copy each).
     const known = await this.deps
       .store()
       .existing(resent)

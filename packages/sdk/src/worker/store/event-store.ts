@@ -31,9 +31,9 @@ export interface PruneResult {
 export interface EventStore {
   readonly kind: StorageKind;
   /**
-   * Writes a batch in one transaction. Keyed by time and id (made together on the page): writing
-   * an event twice keeps one copy. With `trim`, that retention runs in the same transaction after
-   * the writes.
+   * Writes a batch in one transaction; an event stored already (same id, made on the page) is
+   * not stored again, and an event without a valid id and time stores none of the batch. With
+   * `trim`, that retention runs in the same transaction after the writes.
    */
   put(events: readonly StoredEvent[], trim?: PruneRule): Promise<PruneResult | undefined>;
   count(): Promise<number>;

@@ -5,6 +5,7 @@ import { openIdbStore } from './idb-store.ts';
 import { MemoryStore } from './memory-store.ts';
 import type { EventStore } from './event-store.ts';
 import { SCHEMA_VERSION } from './schema.ts';
+import { MERGE_MAX } from './chunks.ts';
 import { Ingest } from '../ingest.ts';
 import { withFaults } from '../faults.ts';
 
@@ -409,7 +410,7 @@ describe('schema upgrade', () => {
     });
     const db = await openDB(name);
     expect([...db.objectStoreNames].sort()).toEqual(['events', 'meta', 'model', 'profile']);
-    expect(db.transaction('events').store.keyPath).toEqual(['ts', 'id']);
+    expect(db.transaction('events').store.keyPath).toBeNull(); // chunks under their own key
     expect([...db.transaction('events').store.indexNames]).toEqual([]);
     db.close();
   });
@@ -495,7 +496,7 @@ describe('schema upgrade', () => {
     expect(await store.existing([events[7]!])).toEqual(new Set([events[7]!.id]));
     expect(await store.getState('profile', 'state')).toEqual({ folded: 40 });
     expect(await store.meta()).toMatchObject({
-      schemaVersion: 4,
+      schemaVersion: SCHEMA_VERSION,
       upgradedFrom: 3,
       'count.pruned': 5,
     });
@@ -503,4 +504,87 @@ describe('schema upgrade', () => {
     expect(result).toEqual({ removed: 15, left: 25, upTo: now - 26 });
     expect(await store.all()).toEqual(events.slice(15));
   });
+
+  it('opens a version-4 database: one record per event becomes chunks, nothing lost', async () => {
+    const name = `v4-${crypto.randomUUID()}`;
+    names.push(name);
+    const now = Date.now();
+    const events = Array.from({ length: 600 }, (_, i) => ev(now - 600 + i, [`p${i % 5}`]));
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(name, 4);
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        db.createObjectStore('events', { keyPath: ['ts', 'id'] });
+        for (const s of ['meta', 'profile', 'model']) db.createObjectStore(s);
+      };
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const db = req.result;
+        const tx = db.transaction(['events', 'meta'], 'readwrite');
+        for (const e of events) tx.objectStore('events').put(e);
+        tx.objectStore('meta').put(4, 'schemaVersion');
+        tx.oncomplete = () => (db.close(), resolve());
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+    const store = await openIdbStore(name);
+    stores.push(store);
+    expect(await store.all()).toEqual(events);
+    expect(await store.count()).toBe(600);
+    expect(await store.recent(300)).toEqual(events.slice(-300).reverse());
+    expect(await store.meta()).toMatchObject({ schemaVersion: SCHEMA_VERSION, upgradedFrom: 4 });
+    const db = await openDB(name);
+    expect(await db.count('events')).toBe(Math.ceil(600 / MERGE_MAX)); // records: chunks
+    db.close();
+  });
+});
+
+describe('chunks', () => {
+  const tsOf = (events: StoredEvent[]) => events.map((e) => e.ts);
+
+  it('small batches join the newest chunk; large ones are a chunk each', async () => {
+    const { name, store } = await fresh();
+    for (let i = 0; i < 40; i++) await store.put([ev(i * 2), ev(i * 2 + 1)]);
+    await store.put(Array.from({ length: 1000 }, (_, i) => ev(100 + i)));
+    expect(await store.count()).toBe(1080);
+    const db = await openDB(name);
+    expect(await db.count('events')).toBe(2);
+    db.close();
+  });
+
+  it.each(['indexeddb', 'memory'])(
+    '%s: reads, dedupes and prunes by time across chunks that overlap in time (late events)',
+    async (kind) => {
+      const store = kind === 'memory' ? new MemoryStore() : (await fresh()).store;
+      // Three chunks: 0-99, 200-299, then late events 50-59 and 250-259 (interleaved in time).
+      const a = Array.from({ length: 100 }, (_, i) => ev(i));
+      const b = Array.from({ length: 100 }, (_, i) => ev(200 + i));
+      const late = [...Array.from({ length: 10 }, (_, i) => ev(50.5 + i)), ev(250.5)];
+      await store.put(a);
+      await store.put(b);
+      await store.put(late);
+      await store.put([...late, a[3]!, b[7]!]); // re-sent: already stored
+      expect(await store.count()).toBe(211);
+      const all = await store.all();
+      expect(tsOf(all)).toEqual([...tsOf(a), ...tsOf(late), ...tsOf(b)].sort((x, y) => x - y));
+      expect(tsOf(await store.recent(5))).toEqual([299, 298, 297, 296, 295]);
+      const r = await store.recent(60, 0);
+      expect(tsOf(r)).toEqual(tsOf(all).reverse().slice(0, 60));
+      expect(tsOf(await store.recent(500, 250))).toEqual(
+        tsOf(all.filter((e) => e.ts >= 250)).reverse(),
+      );
+      expect(await store.existing([late[2]!, { id: 'x', ts: 52 }])).toEqual(new Set([late[2]!.id]));
+      // The 105 oldest by time: 0-49, then 50, 50.5, 51, … across two chunks.
+      const result = await store.prune({ cutoff: -Infinity, maxEvents: 106 });
+      expect(result).toMatchObject({ removed: 105, left: 106, upTo: all[104]!.ts });
+      expect(await store.all()).toEqual(all.slice(105));
+      // By age: a cutoff inside a chunk keeps that chunk's newer part.
+      expect(await store.prune({ cutoff: 260, maxEvents: 1000 })).toEqual({
+        removed: 106 - 40,
+        left: 40,
+        upTo: 259,
+      });
+      expect(tsOf(await store.all())).toEqual(Array.from({ length: 40 }, (_, i) => 260 + i));
+    },
+  );
 });
