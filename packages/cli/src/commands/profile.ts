@@ -12,7 +12,7 @@ import {
   validateEvent,
   type StoredEvent,
 } from '@insitu/core';
-import { readCatalogFile, readJsonFile, readTextFile } from '../data/index.ts';
+import { readCatalogFile, readJsonFile, readTextFile, timeOf } from '../data/index.ts';
 import type { Command } from '../main.ts';
 
 const HELP = `usage: insitu profile --catalog catalog.json --events events.jsonl [options]
@@ -25,12 +25,6 @@ code as the SDK's worker. Each line of events.jsonl is { "event", "properties", 
   --lang en|zh        language of the summary and explanations (default en)
   --half-life DAYS    half-life of interests (default 30)
   --audiences FILE    audience definitions (JSON array); adds "audiences" to the output`;
-
-function timeOf(v: unknown): number {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string') return Number.isFinite(Number(v)) ? Number(v) : Date.parse(v);
-  return NaN;
-}
 
 /** Parses and validates the JSONL stream; a bad line is an error naming file and line. */
 export function readTrackedEvents(path: string): StoredEvent[] {

@@ -1,6 +1,7 @@
 import { idOf, interactionsOf, meaningOf, type JsonObject, type JsonValue } from '@insitu/core';
 import type { DatasetBuilder } from './dataset-builder.ts';
 import { badRow, readLines } from './lines.ts';
+import { timeOf } from './time.ts';
 
 /** Used when events carry no user: the file is then one shopper's stream (as `insitu profile` takes). */
 export const SINGLE_USER = '-';
@@ -9,12 +10,6 @@ type Obj = Record<string, unknown>;
 /** A user id as core reads product ids (trimmed strings, finite numbers). */
 const id = (v: unknown) => idOf(v as JsonValue);
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function timeOf(v: unknown): number {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string') return Number.isFinite(Number(v)) ? Number(v) : Date.parse(v);
-  return NaN;
-}
 
 /**
  * Streams tracked events, one `{ "event", "properties", "timestamp" }` JSON object per line, into

@@ -1,5 +1,6 @@
 export { DatasetBuilder } from './dataset-builder.ts';
-export { readInteractionsCsv, parseTimestamp } from './interactions-csv.ts';
+export { readInteractionsCsv } from './interactions-csv.ts';
+export { parseTimestamp, timeOf } from './time.ts';
 export { readItemsCsv } from './items-csv.ts';
 export { readEventsJsonl, SINGLE_USER } from './events-jsonl.ts';
 export { loadDataset, loadDatasetDir } from './load.ts';

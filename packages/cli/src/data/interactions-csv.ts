@@ -2,20 +2,9 @@ import type { InteractionKind } from '@insitu/core';
 import { headerIndex, readCsv } from './csv.ts';
 import type { DatasetBuilder } from './dataset-builder.ts';
 import { badRow } from './lines.ts';
+import { parseTimestamp } from './time.ts';
 
 const KINDS: ReadonlySet<string> = new Set<InteractionKind>(['view', 'cart', 'purchase', 'rating']);
-
-/**
- * Parses a timestamp column: a number (epoch seconds, milliseconds or any monotone position — only
- * the order matters) or an ISO 8601 date. Returns NaN when it is neither.
- */
-export function parseTimestamp(text: string): number {
-  const t = text.trim();
-  if (t === '') return NaN;
-  const n = Number(t);
-  if (Number.isFinite(n)) return n;
-  return Date.parse(t);
-}
 
 /**
  * Streams `user,item,timestamp,event` rows (header required, columns in any order, `event`
