@@ -261,7 +261,16 @@ export function applyShopperEvent(
     }
   }
   if (meaning.order === 'refund' || meaning.order === 'cancel') {
-    Object.assign(change, reverse(state, event, refs, priceOf, meaning.order === 'cancel'));
+    const undone = reverse(state, event, refs, priceOf, meaning.order === 'cancel');
+    Object.assign(change, undone);
+    // An item returned or cancelled in full is not bought any more (unless another standing
+    // order holds it): its history says it was in the cart, so it is neither left out as bought
+    // nor explained as "because you bought".
+    const kept = purchasedItems(state);
+    for (const l of undone.reversed?.lines ?? []) {
+      const h = state.history.find((e) => e.id === l.id);
+      if (h?.kind === 'purchase' && !kept.has(l.id)) h.kind = 'cart';
+    }
   }
   return change;
 }
