@@ -8,7 +8,7 @@ import { learningE2E, learningRow, type LearningRun } from './model/learning-e2e
 
 /** Shop sizes; `BENCH_LEARNING_ITEMS=10000` runs only some. */
 const SIZES = (process.env['BENCH_LEARNING_ITEMS'] ?? '10000,100000').split(',').map(Number);
-/** Forced with `faults.backends`, then `auto`: what a shop gets (no faults). */
+/** Forced with `TestFaults.backends`, then `auto`: what a shop gets (no faults). */
 const BACKENDS = ['webgl', 'wasm', 'cpu', 'auto'];
 const SHOPPERS = 500;
 const DAYS = 90;

@@ -51,23 +51,6 @@ export interface InsituConfig {
    * and goes through `track()`, so consent applies to it exactly as to the page's own calls.
    */
   capture?: CaptureConfig;
-  /**
-   * Fault injection for tests only: never set this in a shop.
-   * @internal
-   */
-  faults?: {
-    /** `indexedDB.open` throws inside the worker, as in some private modes. */
-    idbOpen?: boolean;
-    /** The next N event writes fail with a `QuotaExceededError`. */
-    quota?: number;
-    /** `false`: WebGL contexts cannot be created in the worker (as on a blocklisted GPU). */
-    webgl?: boolean;
-    /** Only these tfjs backends are measured and used (`webgl`, `wasm`, `cpu`); tfjs is then
-     * loaded even where plain JS is fast enough. */
-    backends?: string[];
-    /** The WebGL context is lost (WEBGL_lose_context) on this many-th WebGL scoring call. */
-    loseContextAfter?: number;
-  };
 }
 
 /** One single-page-app route: a URL path pattern and the event fired when the page shows it. */
@@ -97,8 +80,28 @@ export interface CaptureConfig {
   segment?: boolean;
 }
 
+/**
+ * Fault injection for tests, not part of a shop's config: a test entry point sets it with
+ * `main/test-faults.ts` before creating a client, which hands it to its worker.
+ */
+export interface TestFaults {
+  /** `indexedDB.open` throws inside the worker, as in some private modes. */
+  idbOpen?: boolean;
+  /** The next N event writes fail with a `QuotaExceededError`. */
+  quota?: number;
+  /** `false`: WebGL contexts cannot be created in the worker (as on a blocklisted GPU). */
+  webgl?: boolean;
+  /** Only these tfjs backends are measured and used (`webgl`, `wasm`, `cpu`); tfjs is then
+   * loaded even where plain JS is fast enough. */
+  backends?: string[];
+  /** The WebGL context is lost (WEBGL_lose_context) on this many-th WebGL scoring call. */
+  loseContextAfter?: number;
+}
+
 /** Config after defaults, as the worker receives it. `persist` says whether consent allows storage. */
 export interface WorkerConfig extends InsituConfig {
+  /** From a test entry point (`main/test-faults.ts`) only. */
+  faults?: TestFaults;
   dbName: string;
   maxAgeDays: number;
   maxEvents: number;

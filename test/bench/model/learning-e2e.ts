@@ -6,7 +6,7 @@ import { writeSite } from './recommend-e2e.ts';
 /** What the page saw of one backend training the personal head. */
 export interface LearningRun {
   items: number;
-  /** The backend forced with `faults.backends` (scorer and training), or `auto`: the SDK's choice. */
+  /** The backend forced with `TestFaults.backends` (scorer and training), or `auto`: the SDK's choice. */
   backend: string;
   /** `stats().model.backend` and `stats().learning.backend` once trained. */
   scorer: string;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Insitu } from 'insitu';
 import { quantile, round, type BenchContext } from '../bench-types.ts';
+import { TEST_FAULTS } from '../../../packages/sdk/src/main/test-faults-key.ts';
 
 declare global {
   interface Window {
@@ -39,7 +40,8 @@ export interface RecommendE2E {
 /**
  * A site with the built SDK at /insitu/, the shop at /shop/ (catalog.json, model/), and a page
  * that creates the client through the ESM entry, as a shop bundling insitu would;
- * `model.html?config=JSON` adds to the client's config (e.g. `learning`, `faults`).
+ * `model.html?config=JSON` adds to the client's config (e.g. `learning`) and `faults` are the
+ * client's test faults (`TestFaults`, e.g. forced backends), set as a test entry point does.
  */
 export function writeSite(sdkDist: string, catalogFile: string, artifactDir: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'insitu-model-bench-'));
@@ -49,8 +51,10 @@ export function writeSite(sdkDist: string, catalogFile: string, artifactDir: str
   cpSync(artifactDir, join(dir, 'shop', 'model'), { recursive: true });
   const script =
     "import { createInsitu } from '/insitu/index.js';" +
-    "const extra = JSON.parse(new URLSearchParams(location.search).get('config') ?? '{}');" +
-    "window.__modelBench = createInsitu({ catalog: '/shop/catalog.json', model: '/shop/model/', dbName: 'model-bench', ...extra });";
+    "const { faults, ...extra } = JSON.parse(new URLSearchParams(location.search).get('config') ?? '{}');" +
+    `if (faults) globalThis.${TEST_FAULTS} = faults;` +
+    "window.__modelBench = createInsitu({ catalog: '/shop/catalog.json', model: '/shop/model/', dbName: 'model-bench', ...extra });" +
+    `delete globalThis.${TEST_FAULTS};`;
   writeFileSync(
     join(dir, 'model.html'),
     `<!doctype html><html><head><meta charset="utf-8"><script type="module">${script}</script></head><body>model bench</body></html>\n`,

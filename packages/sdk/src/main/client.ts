@@ -14,6 +14,7 @@ import { loadCapture } from './capture-loader.ts';
 import { copyProps } from './event-copy.ts';
 import { eventIds } from './event-id.ts';
 import { pendingEvents } from './pending.ts';
+import { testFaults } from './test-faults-key.ts';
 import type { Insitu, InsituEvents, ShopperProfile } from './types.ts';
 
 /**
@@ -49,8 +50,13 @@ function workerConfig(config: InsituConfig, report: (e: ErrorInfo) => void): Wor
     return fallback;
   };
   const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  // Faults come from a test entry point only, never from the shop's config.
+  const shop: InsituConfig = { ...config };
+  delete (shop as { faults?: unknown }).faults;
+  const faults = testFaults();
   return {
-    ...config,
+    ...shop,
+    ...(faults === undefined ? {} : { faults }),
     dbName,
     consent: mode,
     maxAgeDays: positive(config.maxAgeDays, 180, 'maxAgeDays'),

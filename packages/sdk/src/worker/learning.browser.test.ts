@@ -36,7 +36,7 @@ const headOf = (e: Omit<InsituExport, 'local'>) =>
 describe('the personal head', () => {
   for (const backend of ['cpu', 'wasm', 'webgl']) {
     it(`trains on ${backend} with flat tensors; export shows it, forget erases it`, async () => {
-      const { c, errors } = open({ faults: { backends: [backend] } });
+      const { c, errors } = open({}, { backends: [backend] });
       for (const id of ['p-8', 'p-9', 'p-10']) await view(c, id);
       await c.flush();
       const first = await learning(c, (l) => l.updates > 0);

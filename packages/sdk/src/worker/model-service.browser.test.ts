@@ -74,7 +74,7 @@ describe('a light first page', () => {
 describe('model artifact round trip', () => {
   it('scores in the worker exactly as Node does, on the backend it measured fastest', async () => {
     // Naming the candidates loads tfjs even where plain JS is fast enough (this shop: 48 items).
-    const { c, errors } = open({ faults: { backends: ['webgl', 'wasm', 'cpu'] } });
+    const { c, errors } = open({}, { backends: ['webgl', 'wasm', 'cpu'] });
     const ref = (await (await fetch(tmp('expected.json'))).json()) as Expected;
     const catalog = (await (await fetch(tmp('catalog.json'))).json()) as {
       items: { id: string; inStock: boolean }[];
@@ -113,12 +113,12 @@ describe('model artifact round trip', () => {
   });
 
   it('reuses the cached files while the manifest is unchanged, re-fetches after a rebuild', async () => {
-    const tfjs = { faults: { backends: ['webgl', 'wasm', 'cpu'] } };
-    const first = open(tfjs);
+    const tfjs = { backends: ['webgl', 'wasm', 'cpu'] };
+    const first = open({}, tfjs);
     await modelInfo(first.c, (m) => m.state !== 'loading');
     expect(await caches.has('insitu-model')).toBe(true);
     const chosen = (await modelInfo(first.c, measured)).backend;
-    const second = open(tfjs);
+    const second = open({}, tfjs);
     // Same artifact on the same device: the files and the backend measurement are reused.
     expect(await modelInfo(second.c, (m) => m.timingsFrom !== undefined)).toMatchObject({
       state: 'ready',
@@ -129,7 +129,7 @@ describe('model artifact round trip', () => {
     // A different cached manifest stands for an older build: everything is fetched afresh.
     const cache = await caches.open('insitu-model');
     await cache.put(tmp('model/manifest.json'), new Response('{"old":true}'));
-    const third = open(tfjs);
+    const third = open({}, tfjs);
     expect(await modelInfo(third.c, measured)).toMatchObject({
       state: 'ready',
       cache: 'updated',
@@ -152,7 +152,7 @@ describe('model artifact round trip', () => {
 
 describe('backends', () => {
   it('falls back to wasm/cpu when WebGL is unavailable, and keeps tensors flat over 100 calls', async () => {
-    const { c } = open({ faults: { webgl: false } });
+    const { c } = open({}, { webgl: false });
     const info = await modelInfo(c, measured);
     expect(String(info.timings!['webgl'])).toMatch(/^unavailable/);
     expect(['wasm', 'cpu']).toContain(info.backend);
@@ -168,7 +168,7 @@ describe('backends', () => {
 
   it('survives losing the WebGL context: moves to the next backend and answers the same', async () => {
     // WebGL alone is a candidate, so it is in use however slow SwiftShader is; plain JS is last.
-    const { c } = open({ faults: { backends: ['webgl'], loseContextAfter: 3 } });
+    const { c } = open({}, { backends: ['webgl'], loseContextAfter: 3 });
     expect(await modelInfo(c, (m) => m.backend === 'webgl')).toMatchObject({ failures: [] });
     await view(c, 'p-8');
     await view(c, 'p-9');

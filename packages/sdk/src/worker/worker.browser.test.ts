@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeInfo } from '../main/types.ts';
 import { testClients } from '../main/test-clients.ts';
+import type { InsituConfig } from '../protocol.ts';
 
 const fixture = (name: string) => new URL(`./test-fixtures/${name}`, import.meta.url).href;
 const open = testClients('w');
@@ -43,12 +44,19 @@ describe('validation through the worker', () => {
 
 describe('degraded storage', () => {
   it('falls back to page memory when indexedDB.open throws, and says so', async () => {
-    const { c, errors } = open({ faults: { idbOpen: true } });
+    const { c, errors } = open({}, { idbOpen: true });
     await c.track('Product Viewed', { product_id: 'p1' });
     expect(await c.flush()).toMatchObject({ storage: 'memory', stored: 1, total: 1 });
     expect(errors.map((e) => e.code)).toEqual(['storage_unavailable']);
     const rec = await c.recommend({ strategy: 'recently-viewed' });
     expect(rec.items.map((r) => r.item.id)).toEqual(['p1']);
+  });
+
+  it("ignores faults in a shop's config: only a test entry point sets them", async () => {
+    const { c, errors } = open({ faults: { idbOpen: true } } as InsituConfig);
+    await c.track('Product Viewed', { product_id: 'p1' });
+    expect(await c.flush()).toMatchObject({ storage: 'indexeddb', stored: 1 });
+    expect(errors).toEqual([]);
   });
 
   it('carries on in memory when an old connection in another tab blocks the upgrade', async () => {
@@ -68,7 +76,7 @@ describe('degraded storage', () => {
   }, 15_000);
 
   it('survives a quota error by pruning the oldest, through the real worker', async () => {
-    const { c, errors } = open({ faults: { quota: 1 } });
+    const { c, errors } = open({}, { quota: 1 });
     for (let i = 0; i < 30; i++) await c.track('Product Viewed', { product_id: `p${i}` });
     const stats = await c.flush();
     expect(stats).toMatchObject({ stored: 30, dropped: 0, total: 30 });

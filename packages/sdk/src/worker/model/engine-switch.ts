@@ -9,7 +9,7 @@ const DOT_TIMEOUT_MS = 5000;
 /** Measuring one backend (warm-up included) may take this long before it counts as failed. */
 const MEASURE_TIMEOUT_MS = 20_000;
 
-/** Test faults for the backend choice (config `faults`). */
+/** Test faults for the backend choice (`TestFaults`, from a test entry point). */
 export interface BackendFaults {
   /** Only these backends are candidates. */
   backends?: readonly string[];

@@ -40,7 +40,7 @@ export interface LearnerDeps {
   scorerReady: Promise<void>;
   /** The scorer's engine now (`js` or a tfjs backend). */
   scorerBackend(): string;
-  /** tfjs backends training may use (config `faults.backends` in tests); default: all. */
+  /** tfjs backends training may use (`TestFaults.backends` in tests); default: all. */
   backends?: readonly string[];
   report(error: unknown): void;
   options?: Partial<HeadOptions>;

@@ -1,5 +1,5 @@
 /**
- * Test fault (config `faults.webgl: false`): OffscreenCanvas in this worker hands out no WebGL
+ * Test fault (`TestFaults.webgl: false`): OffscreenCanvas in this worker hands out no WebGL
  * context, as on a blocklisted GPU, so tfjs's WebGL backend fails to start for real.
  */
 export function disableWebgl(): void {
