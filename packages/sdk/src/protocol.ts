@@ -202,9 +202,10 @@ export interface WorkerApi {
   /**
    * Validates and stores a batch; resolves once every event of it is stored or rejected (invalid,
    * or dropped and reported): until then the page keeps a copy to send again after a navigation.
-   * `resent`: such a copy; events already stored are skipped.
+   * `resent`: such a copy; events already stored are skipped. `refused`: events the page refused
+   * since its last batch (never posted), for the stored `count.invalid`.
    */
-  ingest(events: RawEvent[], resent?: boolean): Promise<void>;
+  ingest(events: RawEvent[], resent?: boolean, refused?: number): Promise<void>;
   /** Resolves when everything ingested so far is stored. */
   flush(): Promise<Reply<Stats>>;
   stats(): Promise<Reply<Stats>>;

@@ -97,6 +97,8 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
   let isReady = false;
   let dropped = 0;
   let invalid = 0;
+  /** Events refused on the page that the worker has not yet counted in the stored counter. */
+  let uncounted = 0;
   let lastTs = 0;
   const idOf = eventIds();
   /**
@@ -127,7 +129,7 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
   const post = () => {
     clearTimeout(timer);
     timer = undefined;
-    if (buffer.length === 0) return;
+    if (buffer.length === 0 && uncounted === 0) return;
     if (!api || isDead) {
       dropped += buffer.length; // Already reported as worker_unavailable; counted in stats.
       buffer = [];
@@ -139,7 +141,9 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
   /** Posts a batch and keeps it until the worker confirms it stored (or rejected) every event. */
   const send = (batch: RawEvent[], resent?: boolean) => {
     pending.posted(batch);
-    api!.ingest(batch, resent).then(
+    const refused = uncounted;
+    uncounted = 0;
+    api!.ingest(batch, resent, refused).then(
       () => pending.confirmed(batch),
       (e: unknown) => {
         dropped += batch.length;
@@ -200,6 +204,7 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
   /** Counts and reports an event refused on the page; it is never posted. */
   const refuseEvent = (name: unknown, field: string, reason: string) => {
     invalid++;
+    uncounted++;
     report(eventError(name, field, reason));
   };
   /** Reports a bad argument and rejects with it; the call changes nothing. */

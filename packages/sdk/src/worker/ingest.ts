@@ -85,9 +85,10 @@ export class Ingest {
   /**
    * Validates events and queues the valid ones. `resent`: the page sends them again because it
    * was closed before hearing they were stored; any already stored are skipped, so neither the
-   * store nor the services see an event twice.
+   * store nor the services see an event twice. `refused`: events the page refused (never sent),
+   * added to the stored invalid counter only (the page counts them in its own stats).
    */
-  receive(events: readonly RawEvent[], resent = false): void {
+  receive(events: readonly RawEvent[], resent = false, refused = 0): void {
     let invalid = 0;
     // Each event on its own: one that cannot be validated is rejected alone, never its batch.
     for (const raw of Array.isArray(events) ? events : []) {
@@ -105,10 +106,8 @@ export class Ingest {
         });
       }
     }
-    if (invalid > 0) {
-      this.counts.invalid += invalid;
-      this.count({ invalid });
-    }
+    if (invalid > 0) this.counts.invalid += invalid;
+    if (invalid + refused > 0) this.count({ invalid: invalid + refused });
     this.running ??= this.drain().finally(() => (this.running = null));
   }
 

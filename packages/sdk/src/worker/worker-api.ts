@@ -165,13 +165,13 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
       return started as Promise<Reply<Stats['storage']>>;
     },
 
-    ingest: async (events: RawEvent[], resent?: boolean) => {
+    ingest: async (events: RawEvent[], resent?: boolean, refused?: number) => {
       const queued = await serial(async () => {
         if (reopenOnWrite && config.persist) {
           reopenOnWrite = false;
           await switchStore(await openStorage(config, report));
         }
-        ingest.receive(events, resent === true);
+        ingest.receive(events, resent === true, refused);
         // Wrapped: the next batch must not wait for this one's write, only for its queueing.
         return { settled: ingest.settled() };
       });
