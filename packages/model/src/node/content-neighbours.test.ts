@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { neighboursOf } from '../neighbours.ts';
+import { neighboursOf, topKNeighbours } from '../neighbours.ts';
+import { trimNeighbours } from './artifact-budget.ts';
 import { buildContentNeighbours } from './content-neighbours.ts';
 
 describe('buildContentNeighbours', () => {
@@ -27,5 +28,26 @@ describe('buildContentNeighbours', () => {
   it('is null for a catalog without text or categories', () => {
     expect(buildContentNeighbours([{}, {}], 2)).toBeNull();
     expect(buildContentNeighbours([], 3)).toBeNull();
+  });
+});
+
+describe('trimNeighbours', () => {
+  it('keeps each row’s best k entries with their scores', () => {
+    const rows = [
+      new Map([
+        [1, 1],
+        [2, 0.5],
+        [3, 0.25],
+      ]),
+      new Map([[0, 1]]),
+      new Map(),
+      new Map(),
+    ];
+    const table = topKNeighbours(rows, 20);
+    const trimmed = trimNeighbours(table, 2);
+    expect(neighboursOf(trimmed, 0)).toEqual(neighboursOf(table, 0).slice(0, 2));
+    expect(neighboursOf(trimmed, 1)).toEqual(neighboursOf(table, 1));
+    expect(neighboursOf(trimmed, 2)).toEqual([]);
+    expect(trimmed.cols.length).toBe(3);
   });
 });

@@ -3,6 +3,12 @@ import type { NeighbourTable } from '../neighbours.ts';
 import { features } from './content-vectors.ts';
 import type { ContentItem } from './content-vectors.ts';
 
+/**
+ * Content neighbours kept per item: on online-retail's validation split 10 scored as well as 20
+ * (HR@10 0.054 vs 0.052 blended with popularity) at half the bytes.
+ */
+export const CONTENT_NEIGHBOURS = 10;
+
 /** Features shared by more items than this are skipped: they cost df² pairs and say little. */
 const MAX_DF = 500;
 
@@ -15,7 +21,7 @@ const MAX_DF = 500;
 export function buildContentNeighbours(
   items: readonly ContentItem[],
   itemCount: number,
-  k = 20,
+  k = CONTENT_NEIGHBOURS,
 ): NeighbourTable | null {
   const feats = Array.from({ length: itemCount }, (_, i) => features(items[i] ?? {}));
   const df = new Map<string, number>();
@@ -46,14 +52,24 @@ export function buildContentNeighbours(
     }
     return row;
   });
+  // One dense accumulator, reused: each row keeps only its k best (ties: lower index first).
+  const acc = new Float32Array(itemCount);
+  const touched: number[] = [];
   const similar = rows.map((row, i) => {
-    const acc = new Map<number, number>();
     for (const [c, w] of row) {
       for (const p of postings[c]!) {
-        if (p.item !== i) acc.set(p.item, (acc.get(p.item) ?? 0) + w * p.w);
+        if (p.item === i) continue;
+        if (acc[p.item] === 0) touched.push(p.item);
+        acc[p.item]! += w * p.w;
       }
     }
-    return acc;
+    const best = touched
+      .map((j): [number, number] => [j, acc[j]!])
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, k);
+    for (const j of touched) acc[j] = 0;
+    touched.length = 0;
+    return new Map(best);
   });
   const table = topKNeighbours(similar, k);
   return table.cols.length > 0 ? table : null;

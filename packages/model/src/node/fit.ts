@@ -8,7 +8,8 @@ import { InsituModel } from '../insitu-model.ts';
 import type { ModelParts } from '../insitu-model.ts';
 import { quantizeRows } from '../quantize.ts';
 import { buildContentParts } from './content-build.ts';
-import { buildContentNeighbours } from './content-neighbours.ts';
+import { contentWithinBudget } from './artifact-budget.ts';
+import { buildContentNeighbours, CONTENT_NEIGHBOURS } from './content-neighbours.ts';
 import { fillUnseenFromContent } from './unseen-items.ts';
 import type { ContentItem } from './content-vectors.ts';
 import { buildCovisitation, decayedPopularity, timeSpan } from './covis-build.ts';
@@ -191,7 +192,11 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
     decayedPopularity(sequences, data.itemCount, halfLife),
     manifest,
   );
-  if (content !== null && (tuned.blend.content ?? 0) > 0) parts.contentNeighbours = content;
+  if (content !== null && (tuned.blend.content ?? 0) > 0) {
+    const fitted = await contentWithinBudget(parts, content, CONTENT_NEIGHBOURS);
+    if (fitted === null) manifest.blend.content = 0;
+    else parts.contentNeighbours = fitted;
+  }
   parts.centroids = segmentCentroids(new InsituModel(parts), sequences, random);
   manifest.training.seconds = Math.round((performance.now() - t0) / 100) / 10;
   progress(1, 'done');
