@@ -11,6 +11,8 @@ export const CONTENT_NEIGHBOURS = 10;
 
 /** Features shared by more items than this are skipped: they cost df² pairs and say little. */
 const MAX_DF = 500;
+/** Only an item's heaviest features find its neighbours (long descriptions stay linear). */
+const MAX_FEATURES = 32;
 
 /**
  * Item–item content similarity: cosine of TF-IDF feature vectors (title and description terms,
@@ -46,6 +48,10 @@ export function buildContentNeighbours(
       row.push([c, w]);
     }
     const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    if (row.length > MAX_FEATURES) {
+      row.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+      row.length = MAX_FEATURES;
+    }
     for (const e of row) {
       e[1] *= inv;
       postings[e[0]]!.push({ item, w: e[1] });
