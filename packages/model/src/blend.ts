@@ -13,9 +13,17 @@ export interface BlendWeights {
   recency: number;
   /** Weight of time-decayed popularity (scaled to a maximum of 1). */
   popularity: number;
+  /**
+   * Weight of content neighbours (catalog-text similarity), summed over history like `covis`
+   * with the same recency; absent (0) when the build had no catalog text or it did not help.
+   */
+  content?: number;
 }
 
-/** Co-visitation signal of a history: recent items' neighbours, scaled so the best item has 1. */
+/**
+ * Neighbour signal of a history (co-visitation, EASE or content neighbours): recent items'
+ * neighbours, scaled so the best item has 1.
+ */
 export function covisScores(
   table: NeighbourTable,
   history: readonly HistoryEntry[],
@@ -46,6 +54,8 @@ export interface Components {
   model: Float32Array | null;
   covis: Float32Array;
   popularity: Float32Array;
+  /** Content-neighbour signal, or null when the blend does not use it. */
+  content: Float32Array | null;
 }
 
 /** The final score: a weighted sum of the components (what ranking sorts by). */
@@ -59,6 +69,10 @@ export function blendScores(
   }
   if (c.model !== null && w.model !== 0) {
     for (let i = 0; i < out.length; i++) out[i]! += w.model * c.model[i]!;
+  }
+  const wc = w.content ?? 0;
+  if (c.content !== null && wc !== 0) {
+    for (let i = 0; i < out.length; i++) out[i]! += wc * c.content[i]!;
   }
   return out;
 }

@@ -19,6 +19,8 @@ export interface ModelParts {
   encoder: EncoderWeights | null;
   neighbours: NeighbourTable;
   popularity: Float32Array;
+  /** Content neighbours (catalog-text similarity) when the blend uses them (`blend.content`). */
+  contentNeighbours?: NeighbourTable;
   /** Segment centroids in user-vector space (empty when the artifact ships profile centroids). */
   centroids: Float32Array[];
   /** Profile segment centroids and purchase-intent weights fitted from the logs, when present. */
@@ -100,6 +102,10 @@ export class InsituModel {
       model,
       covis: covisScores(this.parts.neighbours, known, blend.recency),
       popularity: this.parts.popularity,
+      content:
+        this.parts.contentNeighbours === undefined || (blend.content ?? 0) === 0
+          ? null
+          : covisScores(this.parts.contentNeighbours, known, blend.recency),
     };
   }
 

@@ -88,9 +88,10 @@ export async function loadArtifact(
     return bytes;
   };
   const n = manifest.itemCount;
-  const [emb, nb, pop, cen, encJson, encBin] = await Promise.all([
+  const [emb, nb, cnb, pop, cen, encJson, encBin] = await Promise.all([
     sized(FILES.embeddings),
     sized(FILES.neighbours),
+    manifest.files[FILES.contentNeighbours] === undefined ? null : sized(FILES.contentNeighbours),
     sized(FILES.popularity),
     sized(FILES.centroids),
     manifest.encoder === null ? null : sized(FILES.encoderJson),
@@ -118,6 +119,7 @@ export async function loadArtifact(
     embeddings: decodeEmbeddings(emb, n, manifest.dims),
     encoder,
     neighbours: decodeNeighbours(nb, n),
+    ...(cnb === null ? {} : { contentNeighbours: decodeNeighbours(cnb, n) }),
     popularity: decodeFloats(pop, n, FILES.popularity),
     centroids,
     ...(profile === undefined ? {} : { profile }),

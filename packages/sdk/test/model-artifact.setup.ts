@@ -3,7 +3,8 @@
 // packages/sdk/.tmp/model-test/ (gitignored), which the browser tests fetch from Vite's server.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { readArtifactDir } from '@insitu/model/node';
+import { FILES } from '@insitu/model';
+import { buildContentNeighbours, encodeNeighbours, readArtifactDir } from '@insitu/model/node';
 import { build } from '../../cli/src/commands/build.ts';
 import { TEST_HISTORIES, testCatalog, testInteractions } from './model-test-shop.ts';
 
@@ -19,10 +20,27 @@ export default async function setup(): Promise<void> {
   const code = await build([...args, '--out', `${dir}model`, '--epochs', '2', '--seed', '7']);
   if (code !== 0) throw new Error(`insitu build exited with ${code}`);
   // This shop is so regular that the tuned blend may be co-visitation alone; fix weights that use
-  // every signal, so the round trip runs the encoder and the engine's dot products too.
+  // every signal, so the round trip runs the encoder, the engine's dot products and the content
+  // neighbours (written here from the catalog when the build did not ship them) too.
   const manifestPath = `${dir}model/manifest.json`;
-  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { blend: object };
-  manifest.blend = { ...manifest.blend, model: 1, temperature: 1, covis: 0.5, popularity: 0.1 };
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as {
+    blend: object;
+    files: Record<string, number>;
+  };
+  if (manifest.files[FILES.contentNeighbours] === undefined) {
+    const table = buildContentNeighbours(catalog.items, catalog.items.length)!;
+    const bytes = encodeNeighbours(table);
+    await writeFile(`${dir}model/${FILES.contentNeighbours}`, bytes);
+    manifest.files[FILES.contentNeighbours] = bytes.length;
+  }
+  manifest.blend = {
+    ...manifest.blend,
+    model: 1,
+    temperature: 1,
+    covis: 0.5,
+    popularity: 0.1,
+    content: 0.3,
+  };
   await writeFile(manifestPath, JSON.stringify(manifest));
   // What Node scores for each history: the browser must reproduce it from the same files.
   const model = await readArtifactDir(`${dir}model`);

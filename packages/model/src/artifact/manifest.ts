@@ -68,6 +68,8 @@ export const FILES = {
   encoderJson: 'encoder/model.json',
   encoderWeights: 'encoder/weights.bin',
   neighbours: 'neighbours.bin',
+  /** Optional: content neighbours, present when `blend.content` > 0. */
+  contentNeighbours: 'content-neighbours.bin',
   popularity: 'popularity.bin',
   centroids: 'centroids.json',
   intent: 'intent.json',

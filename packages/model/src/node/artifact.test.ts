@@ -8,6 +8,7 @@ import { encodeHistory } from '../encoder/forward.ts';
 import { weightShapes } from '../encoder/spec.ts';
 import { InsituModel } from '../insitu-model.ts';
 import type { ModelParts } from '../insitu-model.ts';
+import { buildContentNeighbours } from './content-neighbours.ts';
 import { encodeBatch } from './encoder-graph.ts';
 import { fitModel } from './fit.ts';
 import { readArtifactDir, writeArtifactDir } from './files.node.ts';
@@ -47,6 +48,25 @@ describe('model artifact', () => {
     expect(loaded.boughtTogether(8)).toEqual(
       built.boughtTogether(8).map(([j, s]) => [j, expect.closeTo(s, 5)]),
     );
+  });
+
+  it('ships content neighbours only when the blend weighs them, and scores them on load', async () => {
+    expect((await serializeArtifact(parts)).has('content-neighbours.bin')).toBe(false);
+    const withContent: ModelParts = {
+      ...parts,
+      contentNeighbours: buildContentNeighbours(shop.content, shop.data.itemCount)!,
+      manifest: { ...parts.manifest, blend: { ...parts.manifest.blend, content: 1 } },
+    };
+    const other = await mkdtemp(join(tmpdir(), 'insitu-artifact-'));
+    await writeArtifactDir(other, await serializeArtifact(withContent));
+    const loaded = await readArtifactDir(other);
+    await rm(other, { recursive: true, force: true });
+    const a = await new InsituModel(withContent).scoreHistory(history);
+    const b = await loaded.scoreHistory(history);
+    for (let i = 0; i < a.length; i++) expect(b[i]).toBeCloseTo(a[i]!, 5);
+    const plain = await new InsituModel(parts).scoreHistory(history);
+    // Item 15 shares group 1's title terms with the history (items 8–10); item 0 does not.
+    expect(b[15]! - plain[15]!).toBeGreaterThan(b[0]! - plain[0]! + 0.5);
   });
 
   it('learns the walk: after items 8, 9, 10 the next item 11 ranks near the top', async () => {

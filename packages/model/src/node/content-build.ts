@@ -2,11 +2,9 @@ import type { ArtifactManifest } from '../artifact/manifest.ts';
 import type { ModelParts } from '../insitu-model.ts';
 import { topKNeighbours } from '../neighbours.ts';
 import { quantizeRows } from '../quantize.ts';
+import { buildContentNeighbours } from './content-neighbours.ts';
 import { contentVectors } from './content-vectors.ts';
 import type { ContentItem } from './content-vectors.ts';
-
-/** Above this many items the all-pairs neighbour search is skipped (it is O(items²)). */
-const MAX_PAIRWISE = 20_000;
 
 type ManifestBase = Pick<
   ArtifactManifest,
@@ -22,7 +20,7 @@ type ManifestBase = Pick<
 
 /**
  * A content-only model for a shop without logs: item vectors from catalog text and categories,
- * "similar" neighbours by cosine, and the catalog's own order as the popularity fallback.
+ * "similar" neighbours by TF-IDF cosine (`buildContentNeighbours`), and the catalog's own order as the popularity fallback.
  */
 export function buildContentParts(
   items: readonly ContentItem[],
@@ -36,19 +34,6 @@ export function buildContentParts(
     d,
     seed,
   );
-  const rows = Array.from({ length: n }, () => new Map<number, number>());
-  if (n <= MAX_PAIRWISE) {
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) {
-        let s = 0;
-        for (let k = 0; k < d; k++) s += vectors[i * d + k]! * vectors[j * d + k]!;
-        if (s > 0.05) {
-          rows[i]!.set(j, s);
-          rows[j]!.set(i, s);
-        }
-      }
-    }
-  }
   const manifest: ArtifactManifest = {
     ...base,
     kind: 'content',
@@ -64,7 +49,12 @@ export function buildContentParts(
     manifest,
     embeddings: quantizeRows(vectors, n, d),
     encoder: null,
-    neighbours: topKNeighbours(rows, 20),
+    neighbours:
+      buildContentNeighbours(items, n) ??
+      topKNeighbours(
+        Array.from({ length: n }, () => new Map()),
+        20,
+      ),
     popularity: Float32Array.from({ length: n }, (_, i) => 1 - i / Math.max(1, n)),
     centroids: [],
   };

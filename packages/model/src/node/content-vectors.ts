@@ -26,7 +26,7 @@ function tokens(text: string): string[] {
 }
 
 /** Weighted features of one item: text terms, every category path prefix, brand and tags. */
-function features(item: ContentItem): Map<string, number> {
+export function features(item: ContentItem): Map<string, number> {
   const f = new Map<string, number>();
   const add = (key: string, w: number) => f.set(key, (f.get(key) ?? 0) + w);
   for (const t of tokens(`${item.title ?? ''} ${item.description ?? ''}`)) add(`w:${t}`, 1);

@@ -91,8 +91,11 @@ const loaded = new WeakMap<TrainingData, Promise<InsituModel>>();
 function loadFitted(data: TrainingData, options?: InsituFitOptions): Promise<InsituModel> {
   let model = loaded.get(data);
   if (model === undefined) {
+    // The catalog's titles and categories, as `insitu build` passes them from catalog.json.
+    const content = options?.content ?? data.items;
+    const fitOptions = content === undefined ? options : { ...options, content };
     model = (async () =>
-      readArtifactFiles(await serializeArtifact(await fitModel(data, options))))();
+      readArtifactFiles(await serializeArtifact(await fitModel(data, fitOptions))))();
     loaded.set(data, model);
   }
   return model;

@@ -8,6 +8,8 @@ import { InsituModel } from '../insitu-model.ts';
 import type { ModelParts } from '../insitu-model.ts';
 import { quantizeRows } from '../quantize.ts';
 import { buildContentParts } from './content-build.ts';
+import { contentWithinBudget } from './artifact-budget.ts';
+import { buildContentNeighbours, CONTENT_NEIGHBOURS } from './content-neighbours.ts';
 import { fillUnseenFromContent } from './unseen-items.ts';
 import type { ContentItem } from './content-vectors.ts';
 import { buildCovisitation, decayedPopularity, timeSpan } from './covis-build.ts';
@@ -168,8 +170,10 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
     const u = tuner.userVector(c.history);
     modelDots.push(u === null ? null : Float32Array.from(await tunerDots(tuner, u)));
   }
+  // Catalog-only, so the holdout and the shipped model share one table.
+  const content = buildContentNeighbours(o.content ?? [], data.itemCount);
   const tune = (neighbours: ModelParts['neighbours']) =>
-    tuneBlend({ cases, itemCount: data.itemCount, neighbours, modelDots, popularity });
+    tuneBlend({ cases, itemCount: data.itemCount, neighbours, modelDots, popularity, content });
   const withEase = o.ease !== false && data.itemCount <= (o.easeItems ?? EASE_ITEMS);
   const { chosen, tuned } = await chooseNeighbours(
     neighbourCandidates(withEase, o.easeLambdas ?? [20, 100, 500]),
@@ -188,6 +192,11 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
     decayedPopularity(sequences, data.itemCount, halfLife),
     manifest,
   );
+  if (content !== null && (tuned.blend.content ?? 0) > 0) {
+    const fitted = await contentWithinBudget(parts, content, CONTENT_NEIGHBOURS);
+    if (fitted === null) manifest.blend.content = 0;
+    else parts.contentNeighbours = fitted;
+  }
   parts.centroids = segmentCentroids(new InsituModel(parts), sequences, random);
   manifest.training.seconds = Math.round((performance.now() - t0) / 100) / 10;
   progress(1, 'done');

@@ -6,6 +6,8 @@ export type { ArtifactFiles } from './serialize.ts';
 export { writeArtifactDir, readArtifactDir, readArtifactFiles } from './files.node.ts';
 export { setupTraining } from './tf-setup.ts';
 export { contentVectors } from './content-vectors.ts';
+export { buildContentNeighbours } from './content-neighbours.ts';
+export { encodeNeighbours } from '../artifact/codec.ts';
 export type { ContentItem } from './content-vectors.ts';
 export { fitProfile } from './profile-fit.ts';
 export { replayEvents } from './profile-replay.ts';

@@ -58,6 +58,9 @@ export async function serializeArtifact(parts: ModelParts): Promise<ArtifactFile
   const files: ArtifactFiles = new Map();
   files.set(FILES.embeddings, encodeEmbeddings(parts.embeddings));
   files.set(FILES.neighbours, encodeNeighbours(parts.neighbours));
+  if (parts.contentNeighbours !== undefined) {
+    files.set(FILES.contentNeighbours, encodeNeighbours(parts.contentNeighbours));
+  }
   files.set(FILES.popularity, floatBytes(parts.popularity));
   const profile = parts.profile;
   if (profile !== undefined) {

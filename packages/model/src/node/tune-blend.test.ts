@@ -1,6 +1,7 @@
 import { seededRandom } from '@insitu/core';
 import type { HistoryEntry } from '@insitu/core';
 import { describe, expect, it } from 'vitest';
+import { buildContentNeighbours } from './content-neighbours.ts';
 import { buildCovisitation } from './covis-build.ts';
 import { pairedStandardError } from './holdout.ts';
 import type { HoldoutCase } from './holdout.ts';
@@ -43,5 +44,38 @@ describe('tuneBlend', () => {
     expect(tuned.blend.popularity).toBeGreaterThan(0);
     expect(tuned.blend.covis).toBe(0);
     expect(tuned.figures['blend']!.hr10).toBeGreaterThan(0.9);
+  });
+
+  it('weighs content neighbours in when the next item shares the history’s title terms', () => {
+    const itemCount = 80;
+    const random = seededRandom(11);
+    // 20 design lines of 4 items; a shopper buys one item of a line, then another of it.
+    const line = (i: number) => Math.floor(i / 4);
+    const content = Array.from({ length: itemCount }, (_, i) => ({
+      title: `${['bag', 'mug', 'card', 'tin'][i % 4]} design${line(i)}`,
+    }));
+    const sequences: HistoryEntry[][] = [];
+    const cases: HoldoutCase[] = [];
+    for (let u = 0; u < 300; u++) {
+      const a = Math.floor(random() * itemCount);
+      const b = line(a) * 4 + (((a % 4) + 1 + Math.floor(random() * 3)) % 4);
+      const history = [{ item: a, ts: u, kind: 'purchase' as const }];
+      sequences.push(history);
+      cases.push({ history, target: b, ts: u + 1 });
+    }
+    const pop = Float32Array.from({ length: itemCount }, (_, i) => 1 - i / itemCount);
+    const inputs = {
+      cases,
+      itemCount,
+      neighbours: buildCovisitation(sequences, itemCount),
+      modelDots: null,
+      popularity: cases.map(() => pop),
+    };
+    const tuned = tuneBlend({ ...inputs, content: buildContentNeighbours(content, itemCount) });
+    expect(tuned.blend.content).toBeGreaterThan(0);
+    expect(tuned.figures['blend']!.hr10).toBeGreaterThan(0.9);
+    const without = tuneBlend(inputs);
+    expect(without.blend.content ?? 0).toBe(0);
+    expect(without.figures['blend']!.hr10).toBeLessThan(0.5);
   });
 });

@@ -14,6 +14,8 @@ export interface TuneInputs {
   modelDots: (Float32Array | null)[] | null;
   /** Popularity per case, as of the case's time, with the chosen half-life. */
   popularity: Float32Array[];
+  /** Content neighbours (catalog-text similarity), or null without catalog text. */
+  content?: NeighbourTable | null;
 }
 
 /** The chosen blend and the figures of the blend and of each signal alone. */
@@ -27,8 +29,8 @@ export interface TuneResult {
 const score = (f: HoldoutFigures) => f.ndcg10 + f.hr10 + f.ndcg100;
 
 /**
- * Coordinate search on the holdout over: co-visitation recency; encoder weight × temperature;
- * popularity weight; co-visitation on/off — two passes, each change kept only when
+ * Coordinate search on the holdout over: neighbour recency; encoder weight × temperature;
+ * popularity weight; content-neighbour weight (with catalog text); co-visitation on/off — two passes, each change kept only when
  * HR@10 + NDCG@10 improves, so a signal that does not help ends with weight 0. Then the simplest
  * blend (fewest signals, pure popularity first) within one paired standard error of the best is
  * kept: on a thin holdout a few lucky hits must not buy a mix that generalises worse. The data
@@ -37,15 +39,20 @@ const score = (f: HoldoutFigures) => f.ndcg10 + f.hr10 + f.ndcg100;
 export function tuneBlend(t: TuneInputs): TuneResult {
   const n = t.itemCount;
   const out = new Float32Array(n);
-  const covisCache = new Map<number, Float32Array[]>();
-  const covis = (recency: number) => {
-    let v = covisCache.get(recency);
-    if (v === undefined) {
-      v = t.cases.map((c) => covisScores(t.neighbours, c.history, recency));
-      covisCache.set(recency, v);
-    }
-    return v;
+  const neighbourSignal = (table: NeighbourTable) => {
+    const cache = new Map<number, Float32Array[]>();
+    return (recency: number) => {
+      let v = cache.get(recency);
+      if (v === undefined) {
+        v = t.cases.map((c) => covisScores(table, c.history, recency));
+        cache.set(recency, v);
+      }
+      return v;
+    };
   };
+  const covis = neighbourSignal(t.neighbours);
+  const contentTable = t.content ?? null;
+  const content = contentTable === null ? null : neighbourSignal(contentTable);
   const modelCache = new Map<number, (Float32Array | null)[]>();
   const model = (temperature: number) => {
     let v = modelCache.get(temperature);
@@ -60,14 +67,21 @@ export function tuneBlend(t: TuneInputs): TuneResult {
   const figures = (w: BlendWeights, perCase?: Float64Array) => {
     const cv = w.covis === 0 ? null : covis(w.recency);
     const md = w.model === 0 ? null : model(w.temperature);
+    const wc = w.content ?? 0;
+    const ct = wc === 0 || content === null ? null : content(w.recency);
     return holdoutFigures(
       t.cases,
       (i) => {
         const c = cv?.[i];
         const m = md?.[i];
+        const ci = ct?.[i];
         const p = t.popularity[i]!;
         for (let j = 0; j < n; j++) {
-          out[j] = (c ? w.covis * c[j]! : 0) + w.popularity * p[j]! + (m ? w.model * m[j]! : 0);
+          out[j] =
+            (c ? w.covis * c[j]! : 0) +
+            w.popularity * p[j]! +
+            (m ? w.model * m[j]! : 0) +
+            (ci ? wc * ci[j]! : 0);
         }
         return out;
       },
@@ -75,7 +89,14 @@ export function tuneBlend(t: TuneInputs): TuneResult {
       perCase,
     );
   };
-  let best: BlendWeights = { model: 0, temperature: 1, covis: 1, recency: 0.7, popularity: 0 };
+  let best: BlendWeights = {
+    model: 0,
+    temperature: 1,
+    covis: 1,
+    recency: 0.7,
+    popularity: 0,
+    content: 0,
+  };
   let bestFig = figures(best);
   const consider = (candidates: BlendWeights[]) => {
     for (const p of candidates) {
@@ -86,7 +107,9 @@ export function tuneBlend(t: TuneInputs): TuneResult {
   // Large popularity weights turn the other signals into tie-breakers among equally popular items.
   const weights = [0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30];
   for (let pass = 0; pass < 2; pass++) {
-    if (best.covis > 0) consider([0.5, 0.7, 0.85].map((recency) => ({ ...best, recency })));
+    if (best.covis > 0 || (best.content ?? 0) > 0) {
+      consider([0.5, 0.7, 0.85].map((recency) => ({ ...best, recency })));
+    }
     if (t.modelDots !== null) {
       const base = best;
       consider(
@@ -97,23 +120,31 @@ export function tuneBlend(t: TuneInputs): TuneResult {
     }
     const base = best;
     consider([0, ...weights].map((p) => ({ ...base, popularity: p })));
+    if (content !== null) {
+      const withPop = best;
+      consider([0, ...weights].map((c) => ({ ...withPop, content: c })));
+    }
     consider([0, 1].map((c) => ({ ...best, covis: c })));
   }
   best = simplestWithinNoise(best, t.cases.length, figures);
   bestFig = figures(best);
   const alone = (w: Partial<BlendWeights>): HoldoutFigures =>
-    figures({ ...best, model: 0, covis: 0, popularity: 0, ...w });
+    figures({ ...best, model: 0, covis: 0, popularity: 0, content: 0, ...w });
   const result: Record<string, HoldoutFigures> = {
     blend: bestFig,
     covis: alone({ covis: 1 }),
     popularity: alone({ popularity: 1 }),
   };
   if (t.modelDots !== null) result['encoder'] = alone({ model: 1 });
+  if (content !== null) result['content'] = alone({ content: 1 });
   return { blend: best, figures: result };
 }
 
 const signals = (w: BlendWeights) =>
-  (w.model > 0 ? 1 : 0) + (w.covis > 0 ? 1 : 0) + (w.popularity > 0 ? 1 : 0);
+  (w.model > 0 ? 1 : 0) +
+  (w.covis > 0 ? 1 : 0) +
+  (w.popularity > 0 ? 1 : 0) +
+  ((w.content ?? 0) > 0 ? 1 : 0);
 
 const mean = (x: Float64Array) => x.reduce((a, v) => a + v, 0) / Math.max(1, x.length);
 
@@ -126,11 +157,12 @@ function simplestWithinNoise(
   const bestCases = new Float64Array(cases);
   figures(best, bestCases);
   const candidates: BlendWeights[] = [
-    { ...best, model: 0, covis: 0, popularity: 1 },
-    { ...best, model: 0, covis: best.covis || 1, popularity: 0 },
+    { ...best, model: 0, covis: 0, popularity: 1, content: 0 },
+    { ...best, model: 0, covis: best.covis || 1, popularity: 0, content: 0 },
     { ...best, model: 0 },
     { ...best, covis: 0 },
     { ...best, popularity: 0 },
+    { ...best, content: 0 },
   ].filter((w) => signals(w) > 0 && signals(w) < signals(best));
   candidates.sort((a, b) => signals(a) - signals(b));
   let chosen: BlendWeights | null = null;
