@@ -31,6 +31,12 @@ export interface PersonalHead {
   temperature: number;
 }
 
+/** Buffers the signals of one history are written into. */
+interface Scratch {
+  model: Float32Array<ArrayBuffer>;
+  covis: Float32Array<ArrayBuffer>;
+}
+
 /** A loaded model: scores every item for a history, on the device and in the eval alike. */
 export class InsituModel {
   readonly manifest: ArtifactManifest;
@@ -41,6 +47,8 @@ export class InsituModel {
   private readonly parts: ModelParts;
   private readonly index: Map<string, number>;
   private engine: ScoreEngine;
+  /** Buffers `scoreHistory` blends from, reused across calls. */
+  private scratch?: Scratch;
 
   constructor(parts: ModelParts) {
     this.parts = parts;
@@ -91,16 +99,9 @@ export class InsituModel {
 
   /** Each signal of the blend for a history, scaled to [0, 1]. */
   async components(history: readonly HistoryEntry[]): Promise<Components> {
-    const blend = this.manifest.blend;
-    const known = history.filter((e) => e.item >= 0 && e.item < this.itemCount);
-    const u = blend.model === 0 ? null : this.userVector(known);
-    const model =
-      u === null ? null : softScale(Float32Array.from(await this.engine.dot(u)), blend.temperature);
-    return {
-      model,
-      covis: covisScores(this.parts.neighbours, known, blend.recency),
-      popularity: this.parts.popularity,
-    };
+    const { known, dots } = await this.dots(history);
+    const n = this.itemCount;
+    return this.signals(known, dots, { model: new Float32Array(n), covis: new Float32Array(n) });
   }
 
   /**
@@ -108,12 +109,40 @@ export class InsituModel {
    * a personal head (`personal/head.ts`), `temperature · offset · item` is added to each.
    */
   async scoreHistory(history: readonly HistoryEntry[], head?: PersonalHead): Promise<Float32Array> {
-    const out = blendScores(await this.components(history), this.manifest.blend);
+    const { known, dots } = await this.dots(history);
+    // No await between filling the model's scratch and blending out of it.
+    const scratch = (this.scratch ??= {
+      model: new Float32Array(this.itemCount),
+      covis: new Float32Array(this.itemCount),
+    });
+    const out = blendScores(this.signals(known, dots, scratch), this.manifest.blend);
     if (head !== undefined) {
       const dots = await this.engine.dot(head.offset);
       for (let i = 0; i < out.length; i++) out[i]! += head.temperature * dots[i]!;
     }
     return out;
+  }
+
+  /** The known history items and the user vector's dot product with every item (null: none). */
+  private async dots(history: readonly HistoryEntry[]) {
+    const known = history.filter((e) => e.item >= 0 && e.item < this.itemCount);
+    const u = this.manifest.blend.model === 0 ? null : this.userVector(known);
+    return { known, dots: u === null ? null : await this.engine.dot(u) };
+  }
+
+  /** The signals written into `into` (zeroed first), synchronously. */
+  private signals(
+    known: readonly HistoryEntry[],
+    dots: Float32Array | null,
+    into: Scratch,
+  ): Components {
+    const blend = this.manifest.blend;
+    if (dots !== null) into.model.set(dots);
+    return {
+      model: dots === null ? null : softScale(into.model, blend.temperature),
+      covis: covisScores(this.parts.neighbours, known, blend.recency, into.covis.fill(0)),
+      popularity: this.parts.popularity,
+    };
   }
 
   /** Items whose vectors are closest (cosine) to the item's, best first, excluding itself. */
@@ -134,6 +163,11 @@ export class InsituModel {
       scored.push([r, s / (ni * norm(r))]);
     }
     return scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k);
+  }
+
+  /** The co-visitation table itself, for reading rows without copying them. */
+  get neighbourTable(): NeighbourTable {
+    return this.parts.neighbours;
   }
 
   /** Items most often bought/viewed right after this one (co-visitation), best first. */

@@ -10,37 +10,67 @@ export interface Blend {
 /**
  * Min-max normalises each source over the eligible items (so counts, dot products and decayed
  * popularity mix on one scale) and sums them with their weights. Ineligible items get -Infinity.
+ * One pass per source for its range, then the blend in one pass in catalog order, written into
+ * `out` when given (buffers reused across calls).
  */
-export function blendSources(sources: readonly ScoreSource[], eligible: Uint8Array): Blend {
+export function blendSources(
+  sources: readonly ScoreSource[],
+  eligible: Uint8Array,
+  out?: Blend,
+): Blend {
   const n = eligible.length;
-  const scores = new Float32Array(n);
-  const best = new Float32Array(n);
-  const top = new Int8Array(n).fill(-1);
+  const scores = out?.scores ?? new Float32Array(n);
+  const top = out?.top ?? new Int8Array(n);
+  // The sources that count: weighted and not flat over the eligible items.
+  const values: Float32Array[] = [];
+  const weights: number[] = [];
+  const mins: number[] = [];
+  const spans: number[] = [];
+  const kinds: number[] = [];
   sources.forEach((source, k) => {
     const weight = source.weight ?? DEFAULT_WEIGHTS[source.kind];
     if (!(weight > 0)) return;
+    const v = source.scores;
     let min = Infinity;
     let max = -Infinity;
     for (let i = 0; i < n; i++) {
-      const v = source.scores[i]!;
-      if (eligible[i] !== 1 || !Number.isFinite(v)) continue;
-      if (v < min) min = v;
-      if (v > max) max = v;
+      const x = v[i]!;
+      if (eligible[i] !== 1 || !Number.isFinite(x)) continue;
+      if (x < min) min = x;
+      if (x > max) max = x;
     }
     // A flat source says nothing about these items; it must not outweigh the others.
     if (!(max > min)) return;
-    for (let i = 0; i < n; i++) {
-      const v = source.scores[i]!;
-      if (eligible[i] !== 1 || !Number.isFinite(v)) continue;
-      const c = (weight * (v - min)) / (max - min);
-      scores[i]! += c;
-      if (c > best[i]!) {
-        best[i] = c;
-        top[i] = k;
+    values.push(v);
+    weights.push(weight);
+    mins.push(min);
+    spans.push(max - min);
+    kinds.push(k);
+  });
+  const m = values.length;
+  for (let i = 0; i < n; i++) {
+    if (eligible[i] !== 1) {
+      scores[i] = -Infinity;
+      top[i] = -1;
+      continue;
+    }
+    // Rounded to float32 after every addition, as a sum kept in a Float32Array is.
+    let sum = 0;
+    let best = 0;
+    let from = -1;
+    for (let j = 0; j < m; j++) {
+      const x = values[j]![i]!;
+      if (!Number.isFinite(x)) continue;
+      const c = (weights[j]! * (x - mins[j]!)) / spans[j]!;
+      sum = Math.fround(sum + c);
+      if (c > best) {
+        best = Math.fround(c);
+        from = kinds[j]!;
       }
     }
-  });
-  for (let i = 0; i < n; i++) if (eligible[i] !== 1) scores[i] = -Infinity;
+    scores[i] = sum;
+    top[i] = from;
+  }
   return { scores, top };
 }
 
