@@ -54,11 +54,15 @@ export function blendScores(
   w: BlendWeights,
   out = new Float32Array(c.popularity.length),
 ): Float32Array {
-  for (let i = 0; i < out.length; i++) {
-    out[i] = w.covis * c.covis[i]! + w.popularity * c.popularity[i]!;
+  const { covis, popularity, model } = c;
+  const [wc, wp, wm] = [w.covis, w.popularity, w.model];
+  if (model === null || wm === 0) {
+    for (let i = 0; i < out.length; i++) out[i] = wc * covis[i]! + wp * popularity[i]!;
+    return out;
   }
-  if (c.model !== null && w.model !== 0) {
-    for (let i = 0; i < out.length; i++) out[i]! += w.model * c.model[i]!;
+  // One pass; the partial sum rounded to float32 as if stored first.
+  for (let i = 0; i < out.length; i++) {
+    out[i] = Math.fround(wc * covis[i]! + wp * popularity[i]!) + wm * model[i]!;
   }
   return out;
 }

@@ -10,8 +10,8 @@ export interface Blend {
 /**
  * Min-max normalises each source over the eligible items (so counts, dot products and decayed
  * popularity mix on one scale) and sums them with their weights. Ineligible items get -Infinity.
- * One pass per source for its range, then the blend in one pass in catalog order, written into
- * `out` when given (buffers reused across calls).
+ * Per source one pass for its range and one that writes (the first source's also marks the
+ * ineligible items), into `out` when given: buffers reused across calls.
  */
 export function blendSources(
   sources: readonly ScoreSource[],
@@ -21,12 +21,9 @@ export function blendSources(
   const n = eligible.length;
   const scores = out?.scores ?? new Float32Array(n);
   const top = out?.top ?? new Int8Array(n);
-  // The sources that count: weighted and not flat over the eligible items.
-  const values: Float32Array[] = [];
-  const weights: number[] = [];
-  const mins: number[] = [];
-  const spans: number[] = [];
-  const kinds: number[] = [];
+  /** Each item's largest share so far, once a second source adds to the first. */
+  let best: Float32Array | undefined;
+  let written = false;
   sources.forEach((source, k) => {
     const weight = source.weight ?? DEFAULT_WEIGHTS[source.kind];
     if (!(weight > 0)) return;
@@ -41,35 +38,42 @@ export function blendSources(
     }
     // A flat source says nothing about these items; it must not outweigh the others.
     if (!(max > min)) return;
-    values.push(v);
-    weights.push(weight);
-    mins.push(min);
-    spans.push(max - min);
-    kinds.push(k);
-  });
-  const m = values.length;
-  for (let i = 0; i < n; i++) {
-    if (eligible[i] !== 1) {
-      scores[i] = -Infinity;
-      top[i] = -1;
-      continue;
+    if (!written) {
+      written = true;
+      for (let i = 0; i < n; i++) {
+        const x = v[i]!;
+        if (eligible[i] !== 1 || !Number.isFinite(x)) {
+          scores[i] = eligible[i] === 1 ? 0 : -Infinity;
+          top[i] = -1;
+          continue;
+        }
+        const c = (weight * (x - min)) / (max - min);
+        scores[i] = c;
+        top[i] = c > 0 ? k : -1;
+      }
+      return;
     }
-    // Rounded to float32 after every addition, as a sum kept in a Float32Array is.
-    let sum = 0;
-    let best = 0;
-    let from = -1;
-    for (let j = 0; j < m; j++) {
-      const x = values[j]![i]!;
-      if (!Number.isFinite(x)) continue;
-      const c = (weights[j]! * (x - mins[j]!)) / spans[j]!;
-      sum = Math.fround(sum + c);
-      if (c > best) {
-        best = Math.fround(c);
-        from = kinds[j]!;
+    if (best === undefined) {
+      // The first source's shares are its scores (never negative).
+      best = new Float32Array(n);
+      for (let i = 0; i < n; i++) if (scores[i]! > 0) best[i] = scores[i]!;
+    }
+    for (let i = 0; i < n; i++) {
+      const x = v[i]!;
+      if (eligible[i] !== 1 || !Number.isFinite(x)) continue;
+      const c = (weight * (x - min)) / (max - min);
+      scores[i]! += c;
+      if (c > best[i]!) {
+        best[i] = c;
+        top[i] = k;
       }
     }
-    scores[i] = sum;
-    top[i] = from;
+  });
+  if (!written) {
+    for (let i = 0; i < n; i++) {
+      scores[i] = eligible[i] === 1 ? 0 : -Infinity;
+      top[i] = -1;
+    }
   }
   return { scores, top };
 }

@@ -17,7 +17,6 @@ import {
   type ScoreSource,
 } from '@insitu/core';
 import {
-  blendScores,
   InsituModel,
   jsScoreEngine,
   quantizeRows,
@@ -226,7 +225,13 @@ async function reference(
     const known = shopper.history.filter((e) => m.rowOf[e.item]! >= 0);
     if (known.length === 0) return trending();
     const rows = known.map((e) => ({ ...e, item: m.rowOf[e.item]! }));
-    const blended = blendScores(await m.model.components(rows), m.model.manifest.blend);
+    const c = await m.model.components(rows);
+    const w = m.model.manifest.blend;
+    const blended = new Float32Array(c.popularity.length);
+    blended.forEach(
+      (_, i) => (blended[i] = w.covis * c.covis[i]! + w.popularity * c.popularity[i]!),
+    );
+    if (c.model !== null) blended.forEach((_, i) => (blended[i]! += w.model * c.model![i]!));
     if (personal !== undefined) {
       const dots = await m.engine.dot(personal.offset);
       dots.forEach((v, r) => (blended[r]! += personal.temperature * v));

@@ -217,10 +217,11 @@ async function similar(m: StrategyModel, request: RecommendRequest, shopper: Sho
   const d = m.model.dims;
   const dots = await m.engine.dot(m.model.itemVectors.slice(row * d, (row + 1) * d));
   const { a: cosine, b: covisit } = scratch(m);
-  const na = m.norms[row]! || 1;
+  const { rowOf, norms } = m;
+  const na = norms[row]! || 1;
   for (let i = 0; i < cosine.length; i++) {
-    const r = m.rowOf[i]!;
-    cosine[i] = r >= 0 ? dots[r]! / (na * (m.norms[r]! || 1)) : NaN;
+    const r = rowOf[i]!;
+    cosine[i] = r >= 0 ? dots[r]! / (na * (norms[r]! || 1)) : NaN;
   }
   const sources: ScoreSource[] = [
     { kind: 'model', scores: cosine },
