@@ -259,14 +259,10 @@ async function reference(
     ];
     return referenceRank({ ...common, request, sources, anchor: a });
   }
+  // The anchor, else the cart, else the latest view.
+  const viewed = shopper.lastViewed === undefined ? [] : [shopper.lastViewed];
   const anchors =
-    anchor !== undefined
-      ? [anchor]
-      : shopper.cart.length > 0
-        ? shopper.cart
-        : shopper.lastViewed === undefined
-          ? []
-          : [shopper.lastViewed];
+    anchor === undefined ? (shopper.cart.length > 0 ? shopper.cart : viewed) : [anchor];
   if (anchors.length === 0) return trending();
   const sources: ScoreSource[] = [
     { kind: 'bought-together', ...neighbourSource(m, anchors) },
