@@ -93,9 +93,8 @@ export function eligibleItems(input: RankInput, out?: Uint8Array): Uint8Array {
   if (strategy === 'recently-viewed') {
     // Only what the shopper saw can be "recently viewed", however few items that is.
     const seen = new Uint8Array(ok.length);
-    for (const e of input.history ?? [])
-      if (e.item >= 0 && e.item < ok.length) seen[e.item] = ok[e.item]!;
-    ok.set(seen);
+    for (const e of input.history ?? []) if (e.item >= 0 && e.item < ok.length) seen[e.item] = 1;
+    for (let i = 0; i < ok.length; i++) ok[i]! &= seen[i]!;
   }
   return ok;
 }

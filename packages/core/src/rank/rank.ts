@@ -1,12 +1,11 @@
 import type { Recommendation } from '../recommend-types.ts';
-import { blendSources, topK } from './blend.ts';
+import { blendSources, topK, type Blend } from './blend.ts';
 import { eligibleItems, filterMask } from './eligibility.ts';
 import { explain } from './explain.ts';
 import { mmrSelect } from './mmr.ts';
 import { metadataSimilarity, vectorSimilarity } from './similarity.ts';
 import { DEFAULT_WEIGHTS } from './types.ts';
 import type { RankInput } from './types.ts';
-import type { Blend } from './blend.ts';
 
 /** Default and bounds of `limit`. */
 export const LIMIT = { default: 8, max: 100 } as const;
