@@ -86,12 +86,12 @@ export function blendSources(
 export function topK(scores: Float32Array, k: number): number[] {
   const out: number[] = [];
   if (k <= 0) return out;
-  // out is sorted best first; `floor` is the score an item must beat to enter once it is full.
+  // out is sorted best first; `floor` is the score an item must beat to enter: -Infinity (so
+  // ineligible items never do) until out is full, then its last score.
   let floor = -Infinity;
   for (let i = 0; i < scores.length; i++) {
     const v = scores[i]!;
-    if (!(v > -Infinity)) continue;
-    if (out.length === k && !(v > floor)) continue; // ties keep the earlier (lower) index
+    if (!(v > floor)) continue; // ties keep the earlier (lower) index
     let at = out.length;
     while (at > 0 && scores[out[at - 1]!]! < v) at--;
     out.splice(at, 0, i);
