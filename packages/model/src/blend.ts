@@ -15,8 +15,8 @@ export interface BlendWeights {
   popularity: number;
 }
 
-/** Co-visitation signal of a history: recent items' neighbours, scaled so the best item has 1. */
-export function covisScores(
+/** Recent items' neighbours summed into `out`, the k-th most recent weighted `recency^k`. */
+export function covisSums(
   table: NeighbourTable,
   history: readonly HistoryEntry[],
   recency: number,
@@ -27,17 +27,36 @@ export function covisScores(
     addNeighbours(table, history[k]!.item, w, out);
     w *= recency;
   }
-  let max = 0;
-  for (let i = 0; i < out.length; i++) max = Math.max(max, out[i]!);
+  return out;
+}
+
+/** The largest value (NaN if any is NaN; -Infinity when empty). */
+function maxOf(values: Float32Array, from = -Infinity): number {
+  let max = from;
+  for (let i = 0; i < values.length; i++) max = Math.max(max, values[i]!);
+  return max;
+}
+
+/** One item's soft-scaled model score, in (0, 1]. */
+const soft = (dot: number, max: number, temperature: number) => Math.exp((dot - max) / temperature);
+
+/** Co-visitation signal of a history: recent items' neighbours, scaled so the best item has 1. */
+export function covisScores(
+  table: NeighbourTable,
+  history: readonly HistoryEntry[],
+  recency: number,
+  out = new Float32Array(table.itemCount),
+): Float32Array {
+  covisSums(table, history, recency, out);
+  const max = maxOf(out, 0);
   if (max > 0) for (let i = 0; i < out.length; i++) out[i] = out[i]! / max;
   return out;
 }
 
 /** Turns raw dot products into (0, 1] relative likelihoods, in place. */
 export function softScale(dots: Float32Array, temperature: number): Float32Array {
-  let max = -Infinity;
-  for (let i = 0; i < dots.length; i++) max = Math.max(max, dots[i]!);
-  for (let i = 0; i < dots.length; i++) dots[i] = Math.exp((dots[i]! - max) / temperature);
+  const max = maxOf(dots);
+  for (let i = 0; i < dots.length; i++) dots[i] = soft(dots[i]!, max, temperature);
   return dots;
 }
 
@@ -48,21 +67,30 @@ export interface Components {
   popularity: Float32Array;
 }
 
-/** The final score: a weighted sum of the components (what ranking sorts by). */
+/**
+ * The final score (what ranking sorts by) from the raw signals in one pass: the weighted sum of
+ * `softScale(dots)` (null: none), `covisScores` (from `covisSums`) and popularity, each rounded
+ * to float32 where those functions store it, so the floats are theirs.
+ */
 export function blendScores(
-  c: Components,
+  dots: Float32Array | null,
+  covis: Float32Array,
+  popularity: Float32Array,
   w: BlendWeights,
-  out = new Float32Array(c.popularity.length),
+  out = new Float32Array(popularity.length),
 ): Float32Array {
-  const { covis, popularity, model } = c;
-  const [wc, wp, wm] = [w.covis, w.popularity, w.model];
-  if (model === null || wm === 0) {
-    for (let i = 0; i < out.length; i++) out[i] = wc * covis[i]! + wp * popularity[i]!;
+  const [wc, wp, wm, t] = [w.covis, w.popularity, w.model, w.temperature];
+  const cmax = maxOf(covis, 0);
+  const scale = cmax > 0;
+  const c = (i: number) => (scale ? Math.fround(covis[i]! / cmax) : covis[i]!);
+  if (dots === null || wm === 0) {
+    for (let i = 0; i < out.length; i++) out[i] = wc * c(i) + wp * popularity[i]!;
     return out;
   }
-  // One pass; the partial sum rounded to float32 as if stored first.
+  const dmax = maxOf(dots);
   for (let i = 0; i < out.length; i++) {
-    out[i] = Math.fround(wc * covis[i]! + wp * popularity[i]!) + wm * model[i]!;
+    const m = Math.fround(soft(dots[i]!, dmax, t));
+    out[i] = Math.fround(wc * c(i) + wp * popularity[i]!) + wm * m;
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { HistoryEntry, IntentModel, SegmentCentroids } from '@insitu/core';
-import { blendScores, covisScores, softScale } from './blend.ts';
+import { blendScores, covisScores, covisSums, softScale } from './blend.ts';
 import type { Components } from './blend.ts';
 import type { ArtifactManifest } from './artifact/manifest.ts';
 import { parseIntentModel, type ProfileParts } from './artifact/profile-files.ts';
@@ -31,12 +31,6 @@ export interface PersonalHead {
   temperature: number;
 }
 
-/** Buffers the signals of one history are written into. */
-interface Scratch {
-  model: Float32Array<ArrayBuffer>;
-  covis: Float32Array<ArrayBuffer>;
-}
-
 /** A loaded model: scores every item for a history, on the device and in the eval alike. */
 export class InsituModel {
   readonly manifest: ArtifactManifest;
@@ -47,8 +41,8 @@ export class InsituModel {
   private readonly parts: ModelParts;
   private readonly index: Map<string, number>;
   private engine: ScoreEngine;
-  /** Buffers `scoreHistory` blends from, reused across calls. */
-  private scratch?: Scratch;
+  /** The co-visitation sums `scoreHistory` blends from, reused across calls. */
+  private readonly covis: Float32Array<ArrayBuffer>;
 
   constructor(parts: ModelParts) {
     this.parts = parts;
@@ -58,6 +52,7 @@ export class InsituModel {
     this.itemVectors = dequantizeAll(parts.embeddings);
     this.index = new Map(parts.manifest.itemIds.map((id, i) => [id, i]));
     this.engine = jsScoreEngine(this.itemVectors, this.itemCount, this.dims);
+    this.covis = new Float32Array(this.itemCount);
   }
 
   /** Which engine computes the dot products ('js' or a tfjs backend name). */
@@ -100,8 +95,12 @@ export class InsituModel {
   /** Each signal of the blend for a history, scaled to [0, 1]. */
   async components(history: readonly HistoryEntry[]): Promise<Components> {
     const { known, dots } = await this.dots(history);
-    const n = this.itemCount;
-    return this.signals(known, dots, { model: new Float32Array(n), covis: new Float32Array(n) });
+    const blend = this.manifest.blend;
+    return {
+      model: dots === null ? null : softScale(dots.slice(), blend.temperature),
+      covis: covisScores(this.parts.neighbours, known, blend.recency),
+      popularity: this.parts.popularity,
+    };
   }
 
   /**
@@ -110,12 +109,10 @@ export class InsituModel {
    */
   async scoreHistory(history: readonly HistoryEntry[], head?: PersonalHead): Promise<Float32Array> {
     const { known, dots } = await this.dots(history);
-    // No await between filling the model's scratch and blending out of it.
-    const scratch = (this.scratch ??= {
-      model: new Float32Array(this.itemCount),
-      covis: new Float32Array(this.itemCount),
-    });
-    const out = blendScores(this.signals(known, dots, scratch), this.manifest.blend);
+    const blend = this.manifest.blend;
+    // The co-visitation buffer is reused: filled and blended with no await in between.
+    const covis = covisSums(this.parts.neighbours, known, blend.recency, this.covis.fill(0));
+    const out = blendScores(dots, covis, this.parts.popularity, blend);
     if (head !== undefined) {
       const dots = await this.engine.dot(head.offset);
       for (let i = 0; i < out.length; i++) out[i]! += head.temperature * dots[i]!;
@@ -128,21 +125,6 @@ export class InsituModel {
     const known = history.filter((e) => e.item >= 0 && e.item < this.itemCount);
     const u = this.manifest.blend.model === 0 ? null : this.userVector(known);
     return { known, dots: u === null ? null : await this.engine.dot(u) };
-  }
-
-  /** The signals written into `into` (zeroed first), synchronously. */
-  private signals(
-    known: readonly HistoryEntry[],
-    dots: Float32Array | null,
-    into: Scratch,
-  ): Components {
-    const blend = this.manifest.blend;
-    if (dots !== null) into.model.set(dots);
-    return {
-      model: dots === null ? null : softScale(into.model, blend.temperature),
-      covis: covisScores(this.parts.neighbours, known, blend.recency, into.covis.fill(0)),
-      popularity: this.parts.popularity,
-    };
   }
 
   /** Items whose vectors are closest (cosine) to the item's, best first, excluding itself. */
