@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { round, type BenchContext, type BenchSection } from './bench-types.ts';
@@ -9,9 +9,17 @@ import {
   type ArtifactFile,
   type BuildRun,
 } from './model/build-artifact.ts';
-import { e2eRows, firstPageBytes, recommendE2E } from './model/recommend-e2e.ts';
+import {
+  e2eRows,
+  fastestKernel,
+  firstPageBytes,
+  recommendE2E,
+  type RecommendE2E,
+} from './model/recommend-e2e.ts';
 
 const ITEMS = 10_000;
+/** The large shop `recommend()` is also timed on (built with one epoch: only its shapes matter here). */
+const LARGE_ITEMS = 100_000;
 /** Enough logs for a full sequence model and dense co-visitation, within ~2–3 min of build. */
 const SHOPPERS = 500;
 const DAYS = 90;
@@ -99,6 +107,57 @@ async function datasetBuild(ctx: BenchContext, dir: string): Promise<BenchSectio
   };
 }
 
+/** The report of one `recommendE2E` run: per strategy p50 against the same page's raw kernel. */
+function e2eSectionOf(e2e: RecommendE2E, items: number, viewed: number, what: string) {
+  const m = e2e.model;
+  const memory = e2e.memory;
+  const fastest = fastestKernel(e2e);
+  const section: BenchSection = {
+    title: `recommend() end to end, warm (${items.toLocaleString('en')}-item ${what})`,
+    rows: e2eRows(e2e),
+    data: e2e,
+    notes: [
+      'Main-thread promise round trip of `insitu.recommend({ strategy, limit: 10 })` (client from the built dist via createInsitu → comlink → module Worker → ranking → back), ' +
+        `after ${viewed} Product Viewed + 1 Product Added; 10 warm-up calls, then 50 timed; similar-items and bought-together anchor on the first viewed item.`,
+      `vs JS kernel = median ÷ the raw kernel timed in a Worker of the same page right after: plain-JS dot of ${e2e.kernel.items.toLocaleString('en')} × ${e2e.kernel.dims} (the artifact's dims) + top-10, ${round(e2e.kernel.ms)} ms median. ` +
+        `vs fastest kernel: the lower of that and the SDK's own start-up dot timings per backend: ${fastest.what}, ${round(fastest.ms)} ms.`,
+      memory === undefined
+        ? 'Worker memory not measured.'
+        : memory.error !== undefined
+          ? `Worker memory: failed (${memory.error}).`
+          : `Worker memory (CDP Runtime.getHeapUsage on the worker target after HeapProfiler.collectGarbage): JS heap ${memory.usedMB} MB used of ${memory.totalMB} MB` +
+            (memory.backingMB === undefined
+              ? '.'
+              : `, ArrayBuffer backing stores ${memory.backingMB} MB.`),
+      `SDK backend choice (stats().model): backend ${String(m['backend'])}, state ${String(m['state'])}, ` +
+        `start-up timings ${JSON.stringify(m['timings'] ?? {})} (${String(m['timingsFrom'] ?? '')}). ${load()} after.`,
+    ],
+  };
+  return section;
+}
+
+/** `recommend()` on a 100k-item shop the real CLI built (one epoch), with the worker's memory. */
+async function largeShop(ctx: BenchContext, dir: string): Promise<BenchSection> {
+  const large = join(dir, 'large');
+  mkdirSync(large);
+  const { catalogFile, events, shoppers } = writeGeneratedShop(large, LARGE_ITEMS, {
+    shoppers: SHOPPERS,
+    days: DAYS,
+  });
+  ctx.log(`model bench: insitu build, ${LARGE_ITEMS} items, 1 epoch…`);
+  const out = join(large, 'model');
+  const run = await runInsituBuild(ctx.repoRoot, { catalog: catalogFile, events, out, epochs: 1 });
+  const ids = (shoppers[0]?.events ?? []).map((e) => e.properties['product_id']);
+  const viewed = [...new Set(ids.filter((id): id is string => typeof id === 'string'))].slice(0, 5);
+  ctx.log(`model bench: recommend() end to end, ${LARGE_ITEMS} items…`);
+  const e2e = await recommendE2E(ctx, catalogFile, out, viewed, { memory: true });
+  const section = e2eSectionOf(e2e, LARGE_ITEMS, viewed.length, 'shop');
+  section.notes!.push(
+    `Artifact: insitu build --epochs 1, ${round(run.wallSeconds)} s, ${kb(run.gzipBytes)} KB gzip.`,
+  );
+  return section;
+}
+
 /**
  * The model's budgets (issue 4, item 7): artifact size for a 10k-item shop, `insitu build` wall
  * time (generated shop; a real dataset with BENCH_DATASET), and warm `recommend()` latency per
@@ -109,19 +168,9 @@ export async function bench(ctx: BenchContext): Promise<BenchSection[]> {
   try {
     const shop = await artifact10k(ctx, dir);
     ctx.log('model bench: recommend() end to end in Chromium…');
-    const e2e = await recommendE2E(ctx, shop.catalogFile, shop.out, shop.viewed);
-    const m = e2e.model;
-    const e2eSection: BenchSection = {
-      title: `recommend() end to end, warm (${ITEMS.toLocaleString('en')}-item artifact above)`,
-      rows: e2eRows(e2e),
-      data: e2e,
-      notes: [
-        'Main-thread promise round trip of `insitu.recommend({ strategy, limit: 10 })` (client from the built dist via createInsitu → comlink → module Worker → ranking → back), ' +
-          `after ${shop.viewed.length} Product Viewed + 1 Product Added; 10 warm-up calls, then 50 timed; similar-items and bought-together anchor on the first viewed item.`,
-        `SDK backend choice (stats().model): backend ${String(m['backend'])}, state ${String(m['state'])}, ` +
-          `start-up timings ${JSON.stringify(m['timings'] ?? {})} (${String(m['timingsFrom'] ?? '')}).`,
-      ],
-    };
+    const e2e = await recommendE2E(ctx, shop.catalogFile, shop.out, shop.viewed, { memory: true });
+    const e2eSection = e2eSectionOf(e2e, ITEMS, shop.viewed.length, 'artifact above');
+    const large = await largeShop(ctx, dir);
     ctx.log('model bench: what a new visitor downloads…');
     const bytes = await firstPageBytes(ctx, shop.catalogFile, shop.out);
     const total = (list: { file: string; gzip: number }[]) =>
@@ -149,7 +198,7 @@ export async function bench(ctx: BenchContext): Promise<BenchSection[]> {
         'Every request of the page and its worker, bodies gzipped here (-6). The first page loads the runtime, the worker, the model code chunk, manifest.json and popularity.bin; embeddings, neighbours, the encoder and tfjs follow the first event (or 5 s of idleness).',
       ],
     };
-    return [shop.section, e2eSection, bytesSection, await datasetBuild(ctx, dir)];
+    return [shop.section, e2eSection, large, bytesSection, await datasetBuild(ctx, dir)];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -21,10 +21,10 @@ export interface BlendWeights {
 }
 
 /**
- * Neighbour signal of a history (co-visitation, EASE or content neighbours): recent items'
- * neighbours, scaled so the best item has 1.
+ * Recent items' neighbours (co-visitation, EASE or content neighbours) summed into `out`, the
+ * k-th most recent weighted `recency^k`.
  */
-export function covisScores(
+export function covisSums(
   table: NeighbourTable,
   history: readonly HistoryEntry[],
   recency: number,
@@ -35,17 +35,36 @@ export function covisScores(
     addNeighbours(table, history[k]!.item, w, out);
     w *= recency;
   }
-  let max = 0;
-  for (let i = 0; i < out.length; i++) max = Math.max(max, out[i]!);
+  return out;
+}
+
+/** The largest value (NaN if any is NaN; -Infinity when empty). */
+function maxOf(values: Float32Array, from = -Infinity): number {
+  let max = from;
+  for (let i = 0; i < values.length; i++) max = Math.max(max, values[i]!);
+  return max;
+}
+
+/** One item's soft-scaled model score, in (0, 1]. */
+const soft = (dot: number, max: number, temperature: number) => Math.exp((dot - max) / temperature);
+
+/** Neighbour signal of a history: `covisSums` scaled so the best item has 1. */
+export function covisScores(
+  table: NeighbourTable,
+  history: readonly HistoryEntry[],
+  recency: number,
+  out = new Float32Array(table.itemCount),
+): Float32Array {
+  covisSums(table, history, recency, out);
+  const max = maxOf(out, 0);
   if (max > 0) for (let i = 0; i < out.length; i++) out[i] = out[i]! / max;
   return out;
 }
 
 /** Turns raw dot products into (0, 1] relative likelihoods, in place. */
 export function softScale(dots: Float32Array, temperature: number): Float32Array {
-  let max = -Infinity;
-  for (let i = 0; i < dots.length; i++) max = Math.max(max, dots[i]!);
-  for (let i = 0; i < dots.length; i++) dots[i] = Math.exp((dots[i]! - max) / temperature);
+  const max = maxOf(dots);
+  for (let i = 0; i < dots.length; i++) dots[i] = soft(dots[i]!, max, temperature);
   return dots;
 }
 
@@ -58,21 +77,32 @@ export interface Components {
   content: Float32Array | null;
 }
 
-/** The final score: a weighted sum of the components (what ranking sorts by). */
+/**
+ * The final score (what ranking sorts by) from the raw signals in one pass: the weighted sum of
+ * `softScale(dots)` (null: none), `covisScores` of the co-visitation and of the content sums
+ * (`covisSums`; content null: not used) and popularity, each rounded to float32 where those
+ * functions store it and summed in the order of the components, so the floats are theirs.
+ */
 export function blendScores(
-  c: Components,
+  dots: Float32Array | null,
+  covis: Float32Array,
+  popularity: Float32Array,
   w: BlendWeights,
-  out = new Float32Array(c.popularity.length),
+  out = new Float32Array(popularity.length),
+  content: Float32Array | null = null,
 ): Float32Array {
+  const [wc, wp, t] = [w.covis, w.popularity, w.temperature];
+  const wm = dots === null ? 0 : w.model;
+  const wt = content === null ? 0 : (w.content ?? 0);
+  const cmax = maxOf(covis, 0);
+  const tmax = wt === 0 ? 0 : maxOf(content!, 0);
+  const dmax = wm === 0 ? 0 : maxOf(dots!);
   for (let i = 0; i < out.length; i++) {
-    out[i] = w.covis * c.covis[i]! + w.popularity * c.popularity[i]!;
-  }
-  if (c.model !== null && w.model !== 0) {
-    for (let i = 0; i < out.length; i++) out[i]! += w.model * c.model[i]!;
-  }
-  const wc = w.content ?? 0;
-  if (c.content !== null && wc !== 0) {
-    for (let i = 0; i < out.length; i++) out[i]! += wc * c.content[i]!;
+    const c = cmax > 0 ? Math.fround(covis[i]! / cmax) : covis[i]!;
+    let v = Math.fround(wc * c + wp * popularity[i]!);
+    if (wm !== 0) v = Math.fround(v + wm * Math.fround(soft(dots![i]!, dmax, t)));
+    if (wt !== 0) v += wt * (tmax > 0 ? Math.fround(content![i]! / tmax) : content![i]!);
+    out[i] = v;
   }
   return out;
 }

@@ -11,7 +11,7 @@ export { blendScores, covisScores, softScale } from './blend.ts';
 export type { BlendWeights, Components } from './blend.ts';
 export { quantizeRows, dequantizeRow, dequantizeAll } from './quantize.ts';
 export type { QuantizedMatrix } from './quantize.ts';
-export { neighboursOf } from './neighbours.ts';
+export { neighbourScore, neighboursOf } from './neighbours.ts';
 export type { NeighbourTable } from './neighbours.ts';
 export { jsScoreEngine } from './score-engine.ts';
 export type { ScoreEngine } from './score-engine.ts';

@@ -1,5 +1,5 @@
 import type { HistoryEntry, IntentModel, SegmentCentroids } from '@insitu/core';
-import { blendScores, covisScores, softScale } from './blend.ts';
+import { blendScores, covisScores, covisSums, softScale } from './blend.ts';
 import type { Components } from './blend.ts';
 import type { ArtifactManifest } from './artifact/manifest.ts';
 import { parseIntentModel, type ProfileParts } from './artifact/profile-files.ts';
@@ -43,6 +43,9 @@ export class InsituModel {
   private readonly parts: ModelParts;
   private readonly index: Map<string, number>;
   private engine: ScoreEngine;
+  /** The co-visitation and content sums `scoreHistory` blends from, reused across calls. */
+  private readonly covis: Float32Array<ArrayBuffer>;
+  private readonly content: Float32Array<ArrayBuffer> | null;
 
   constructor(parts: ModelParts) {
     this.parts = parts;
@@ -52,6 +55,10 @@ export class InsituModel {
     this.itemVectors = dequantizeAll(parts.embeddings);
     this.index = new Map(parts.manifest.itemIds.map((id, i) => [id, i]));
     this.engine = jsScoreEngine(this.itemVectors, this.itemCount, this.dims);
+    this.covis = new Float32Array(this.itemCount);
+    const usesContent =
+      parts.contentNeighbours !== undefined && (parts.manifest.blend.content ?? 0) !== 0;
+    this.content = usesContent ? new Float32Array(this.itemCount) : null;
   }
 
   /** Which engine computes the dot products ('js' or a tfjs backend name). */
@@ -93,13 +100,10 @@ export class InsituModel {
 
   /** Each signal of the blend for a history, scaled to [0, 1]. */
   async components(history: readonly HistoryEntry[]): Promise<Components> {
+    const { known, dots } = await this.dots(history);
     const blend = this.manifest.blend;
-    const known = history.filter((e) => e.item >= 0 && e.item < this.itemCount);
-    const u = blend.model === 0 ? null : this.userVector(known);
-    const model =
-      u === null ? null : softScale(Float32Array.from(await this.engine.dot(u)), blend.temperature);
     return {
-      model,
+      model: dots === null ? null : softScale(dots.slice(), blend.temperature),
       covis: covisScores(this.parts.neighbours, known, blend.recency),
       popularity: this.parts.popularity,
       content:
@@ -114,12 +118,27 @@ export class InsituModel {
    * a personal head (`personal/head.ts`), `temperature · offset · item` is added to each.
    */
   async scoreHistory(history: readonly HistoryEntry[], head?: PersonalHead): Promise<Float32Array> {
-    const out = blendScores(await this.components(history), this.manifest.blend);
+    const { known, dots } = await this.dots(history);
+    const blend = this.manifest.blend;
+    // The sum buffers are reused: filled and blended with no await in between.
+    const covis = covisSums(this.parts.neighbours, known, blend.recency, this.covis.fill(0));
+    const content =
+      this.content === null
+        ? null
+        : covisSums(this.parts.contentNeighbours!, known, blend.recency, this.content.fill(0));
+    const out = blendScores(dots, covis, this.parts.popularity, blend, undefined, content);
     if (head !== undefined) {
       const dots = await this.engine.dot(head.offset);
       for (let i = 0; i < out.length; i++) out[i]! += head.temperature * dots[i]!;
     }
     return out;
+  }
+
+  /** The known history items and the user vector's dot product with every item (null: none). */
+  private async dots(history: readonly HistoryEntry[]) {
+    const known = history.filter((e) => e.item >= 0 && e.item < this.itemCount);
+    const u = this.manifest.blend.model === 0 ? null : this.userVector(known);
+    return { known, dots: u === null ? null : await this.engine.dot(u) };
   }
 
   /** Items whose vectors are closest (cosine) to the item's, best first, excluding itself. */
@@ -140,6 +159,11 @@ export class InsituModel {
       scored.push([r, s / (ni * norm(r))]);
     }
     return scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k);
+  }
+
+  /** The co-visitation table itself, for reading rows without copying them. */
+  get neighbourTable(): NeighbourTable {
+    return this.parts.neighbours;
   }
 
   /** Items most often bought/viewed right after this one (co-visitation), best first. */

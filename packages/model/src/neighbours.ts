@@ -72,11 +72,15 @@ export function addNeighbours(
   }
 }
 
+/** The score of entry `e` (of row i). */
+export function neighbourScore(t: NeighbourTable, i: number, e: number): number {
+  return t.rowScale[i]! * LEVELS[t.codes[e]!]!;
+}
+
 /** The neighbours of item i, best first (ties: lower index first), as [index, score] pairs. */
 export function neighboursOf(t: NeighbourTable, i: number): [number, number][] {
   const out: [number, number][] = [];
-  for (let e = t.offsets[i]!; e < t.offsets[i + 1]!; e++) {
-    out.push([t.cols[e]!, t.rowScale[i]! * LEVELS[t.codes[e]!]!]);
-  }
+  for (let e = t.offsets[i]!; e < t.offsets[i + 1]!; e++)
+    out.push([t.cols[e]!, neighbourScore(t, i, e)]);
   return out.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 }

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Insitu } from 'insitu';
@@ -31,10 +31,122 @@ export interface StrategyTiming {
   backend: string;
 }
 
+/** The raw kernel timed in the same page and run: plain-JS dot of every item + top-10. */
+export interface KernelTiming {
+  items: number;
+  dims: number;
+  /** Median ms per call, in a dedicated module Worker of the same page. */
+  ms: number;
+}
+
+/** The worker's JS heap from the DevTools protocol (`Runtime.getHeapUsage` after a GC), in MB. */
+export interface WorkerMemory {
+  usedMB: number;
+  totalMB: number;
+  /** ArrayBuffer backing stores (the typed arrays: item table, neighbours…), outside the JS heap. */
+  backingMB?: number;
+  /** Set when the measurement failed. */
+  error?: string;
+}
+
 /** What the page measured, plus the backend the SDK chose and its start-up timings per backend. */
 export interface RecommendE2E {
   strategies: StrategyTiming[];
   model: Record<string, unknown>;
+  kernel: KernelTiming;
+  memory?: WorkerMemory;
+}
+
+/**
+ * Source of a Worker timing the raw kernel the way the recommend section does (`jsScoreEngine`'s
+ * loop, then insertion into the 10 best), on a random items × dims table: median of warm calls.
+ */
+const KERNEL_WORKER = `
+self.onmessage = (e) => {
+  const { items, dims } = e.data;
+  let seed = 7;
+  const table = new Float32Array(items * dims);
+  for (let i = 0; i < table.length; i++) table[i] = ((seed = (seed * 48271) % 2147483647) / 2147483647) * 2 - 1;
+  const user = table.slice(0, dims);
+  const run = () => {
+    const out = new Float32Array(items);
+    for (let r = 0; r < items; r++) {
+      let s = 0;
+      const base = r * dims;
+      for (let c = 0; c < dims; c++) s += user[c] * table[base + c];
+      out[r] = s;
+    }
+    const best = [];
+    for (let i = 0; i < out.length; i++) {
+      const v = out[i];
+      if (best.length === 10 && v <= out[best[9]]) continue;
+      let j = Math.min(best.length, 9);
+      while (j > 0 && out[best[j - 1]] < v) j--;
+      best.splice(j, 0, i);
+      if (best.length > 10) best.pop();
+    }
+    return best;
+  };
+  for (let i = 0; i < 20; i++) run();
+  const ms = [];
+  const until = performance.now() + 1500;
+  while (ms.length < 30 || (performance.now() < until && ms.length < 400)) {
+    const t = performance.now();
+    run();
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  self.postMessage(ms[ms.length >> 1]);
+};`;
+
+/** Heap of the SDK's worker through a browser-level CDP session attached to the worker target. */
+async function workerMemory(ctx: BenchContext): Promise<WorkerMemory> {
+  const cdp = await ctx.browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const target = targetInfos.find((t) => t.type === 'worker' && t.url.includes('/insitu/'));
+    if (target === undefined) throw new Error('no insitu worker target');
+    const { sessionId } = await cdp.send('Target.attachToTarget', {
+      targetId: target.targetId,
+      flatten: false,
+    });
+    let id = 0;
+    const call = (method: string) =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const mine = ++id;
+        const onMessage = (event: { sessionId?: string; message: string }) => {
+          const reply = JSON.parse(event.message) as {
+            id?: number;
+            result?: Record<string, number>;
+            error?: { message: string };
+          };
+          if (event.sessionId !== sessionId || reply.id !== mine) return;
+          cdp.off('Target.receivedMessageFromTarget', onMessage);
+          if (reply.error !== undefined) reject(new Error(reply.error.message));
+          else resolve(reply.result ?? {});
+        };
+        cdp.on('Target.receivedMessageFromTarget', onMessage);
+        void cdp.send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id: mine, method }),
+        });
+      });
+    await call('HeapProfiler.collectGarbage');
+    const heap = await call('Runtime.getHeapUsage');
+    await cdp.send('Target.detachFromTarget', { sessionId });
+    const mb = (bytes: number | undefined) => Math.round(((bytes ?? 0) / 2 ** 20) * 10) / 10;
+    return {
+      usedMB: mb(heap['usedSize']),
+      totalMB: mb(heap['totalSize']),
+      ...(heap['backingStorageSize'] === undefined
+        ? {}
+        : { backingMB: mb(heap['backingStorageSize']) }),
+    };
+  } catch (error) {
+    return { usedMB: NaN, totalMB: NaN, error: String(error).slice(0, 200) };
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /**
@@ -73,7 +185,7 @@ export async function recommendE2E(
   catalogFile: string,
   artifactDir: string,
   viewed: string[],
-  options: { calls?: number; warmup?: number } = {},
+  options: { calls?: number; warmup?: number; memory?: boolean } = {},
 ): Promise<RecommendE2E> {
   const site = writeSite(join(ctx.repoRoot, 'packages', 'sdk', 'dist'), catalogFile, artifactDir);
   const context = await ctx.browser.newContext();
@@ -87,62 +199,102 @@ export async function recommendE2E(
       strategies: [...STRATEGIES],
       calls: options.calls ?? 50,
       warmup: options.warmup ?? 10,
+      kernelSource: KERNEL_WORKER,
+      shape: JSON.parse(readFileSync(join(artifactDir, 'manifest.json'), 'utf8')) as {
+        itemCount: number;
+        dims: number;
+      },
     };
-    return await page.evaluate(async ({ viewed, strategies, calls, warmup }) => {
-      const insitu = window.__modelBench!;
-      await insitu.ready();
-      for (const id of viewed) await insitu.track('Product Viewed', { product_id: id });
-      await insitu.track('Product Added', { product_id: viewed.at(-1)!, quantity: 1 });
-      await insitu.flush();
-      const deadline = performance.now() + 120_000;
-      for (;;) {
-        const s = await insitu.stats();
-        // Steady state: the model answers and the backend it measured fastest is in use.
-        const settled = s.model?.state === 'failed' || s.model?.timingsFrom !== undefined;
-        if (s.stored >= viewed.length + 1 && s.model?.state === 'ready' && settled) break;
-        if (s.model?.state === 'failed') break;
-        if (performance.now() > deadline) throw new Error(`not ready: ${JSON.stringify(s)}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      const out = [];
-      for (const strategy of strategies) {
-        const request = { strategy, limit: 10, itemId: viewed[0]! } as Parameters<
-          typeof insitu.recommend
-        >[0];
-        let last = await insitu.recommend(request);
-        for (let i = 1; i < warmup; i++) last = await insitu.recommend(request);
-        const ms: number[] = [];
-        for (let i = 0; i < calls; i++) {
-          const t = performance.now();
-          last = await insitu.recommend(request);
-          ms.push(performance.now() - t);
+    const measured = await page.evaluate(
+      async ({ viewed, strategies, calls, warmup, kernelSource, shape }) => {
+        const insitu = window.__modelBench!;
+        await insitu.ready();
+        for (const id of viewed) await insitu.track('Product Viewed', { product_id: id });
+        await insitu.track('Product Added', { product_id: viewed.at(-1)!, quantity: 1 });
+        await insitu.flush();
+        const deadline = performance.now() + 120_000;
+        for (;;) {
+          const s = await insitu.stats();
+          // Steady state: the model answers and the backend it measured fastest is in use.
+          const settled = s.model?.state === 'failed' || s.model?.timingsFrom !== undefined;
+          if (s.stored >= viewed.length + 1 && s.model?.state === 'ready' && settled) break;
+          if (s.model?.state === 'failed') break;
+          if (performance.now() > deadline) throw new Error(`not ready: ${JSON.stringify(s)}`);
+          await new Promise((r) => setTimeout(r, 100));
         }
-        out.push({
-          strategy,
-          ms,
-          items: last.items.length,
-          source: last.source,
-          backend: last.backend ?? '–',
+        const out = [];
+        for (const strategy of strategies) {
+          const request = { strategy, limit: 10, itemId: viewed[0]! } as Parameters<
+            typeof insitu.recommend
+          >[0];
+          let last = await insitu.recommend(request);
+          for (let i = 1; i < warmup; i++) last = await insitu.recommend(request);
+          const ms: number[] = [];
+          for (let i = 0; i < calls; i++) {
+            const t = performance.now();
+            last = await insitu.recommend(request);
+            ms.push(performance.now() - t);
+          }
+          out.push({
+            strategy,
+            ms,
+            items: last.items.length,
+            source: last.source,
+            backend: last.backend ?? '–',
+          });
+        }
+        const model = (await insitu.stats()).model ?? { state: 'absent' };
+        // The raw kernel at the model's size, in this page, right after the strategies.
+        const { itemCount: items, dims } = shape;
+        const url = URL.createObjectURL(new Blob([kernelSource], { type: 'text/javascript' }));
+        const worker = new Worker(url);
+        const kernelMs = await new Promise<number>((resolve) => {
+          worker.onmessage = (e: MessageEvent<number>) => resolve(e.data);
+          worker.postMessage({ items, dims });
         });
-      }
-      const model = (await insitu.stats()).model ?? { state: 'absent' };
-      return {
-        strategies: out,
-        model: JSON.parse(JSON.stringify(model)) as Record<string, unknown>,
-      };
-    }, args);
+        worker.terminate();
+        URL.revokeObjectURL(url);
+        return {
+          strategies: out,
+          model: JSON.parse(JSON.stringify(model)) as Record<string, unknown>,
+          kernel: { items, dims, ms: kernelMs },
+        };
+      },
+      args,
+    );
+    return {
+      ...measured,
+      ...(options.memory === true ? { memory: await workerMemory(ctx) } : {}),
+    };
   } finally {
     await context.close();
     rmSync(site, { recursive: true, force: true });
   }
 }
 
-/** The report rows: median and p95 per strategy. */
+/**
+ * The fastest kernel of the run: the plain-JS dot + top-10 timed in the page, or a backend's dot of
+ * the shop's own table as the SDK timed it at start-up (`stats().model.timings`), if faster.
+ */
+export function fastestKernel(result: RecommendE2E): { ms: number; what: string } {
+  let best = { ms: result.kernel.ms, what: 'js dot + top-10' };
+  const timings = (result.model['timings'] ?? {}) as Record<string, unknown>;
+  for (const [backend, ms] of Object.entries(timings)) {
+    if (typeof ms === 'number' && ms < best.ms)
+      best = { ms, what: `${backend} dot (SDK start-up)` };
+  }
+  return best;
+}
+
+/** The report rows: median and p95 per strategy, the median against the same run's kernels. */
 export function e2eRows(result: RecommendE2E): Record<string, string | number>[] {
+  const fastest = fastestKernel(result);
   return result.strategies.map((s) => ({
     strategy: s.strategy,
     calls: s.ms.length,
     'median ms': round(quantile(s.ms, 0.5)),
+    'vs JS kernel': `${round(quantile(s.ms, 0.5) / result.kernel.ms)}×`,
+    'vs fastest kernel': `${round(quantile(s.ms, 0.5) / fastest.ms)}×`,
     'p95 ms': round(quantile(s.ms, 0.95)),
     items: s.items,
     source: s.source,

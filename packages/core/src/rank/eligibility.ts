@@ -68,13 +68,14 @@ export function filterMask(catalog: readonly CatalogItem[], filter: RecommendFil
  * price range, categories at any level, brands) and exclusions (ids, bought, in cart, the anchor).
  * Defaults follow `RecommendExclude`: bought items are dropped except for trending and
  * recently-viewed, cart items except for recently-viewed. Recently-viewed takes only items of the
- * history.
+ * history. Written into `out` when given (a buffer of catalog length reused across calls).
  */
-export function eligibleItems(input: RankInput): Uint8Array {
+export function eligibleItems(input: RankInput, out?: Uint8Array): Uint8Array {
   const { catalog, request } = input;
   const exclude = request.exclude ?? {};
   const strategy = request.strategy;
-  const ok = filterMask(catalog, request.filter).slice();
+  const mask = filterMask(catalog, request.filter);
+  const ok = out === undefined ? mask.slice() : (out.set(mask), out);
   const drop = (i: number) => {
     if (i >= 0 && i < ok.length) ok[i] = 0;
   };
@@ -85,6 +86,7 @@ export function eligibleItems(input: RankInput): Uint8Array {
   const dropPurchased =
     exclude.purchased ?? (strategy !== 'trending' && strategy !== 'recently-viewed');
   if (dropPurchased) for (const e of input.history ?? []) if (e.kind === 'purchase') drop(e.item);
+  if (input.excludeHistory === true) for (const e of input.history ?? []) drop(e.item);
   const dropCart = exclude.inCart ?? strategy !== 'recently-viewed';
   if (dropCart) for (const i of input.cart ?? []) drop(i);
   if (input.anchor !== undefined) drop(input.anchor);

@@ -25,7 +25,8 @@ function sourceOf(
   source: ScoreSource | undefined,
   item: number,
 ): HistoryEntry | undefined {
-  const because = source?.because?.[item];
+  const because =
+    typeof source?.because === 'function' ? source.because(item) : source?.because?.[item];
   const recent = ctx.history.slice(-RECENT);
   if (because !== undefined && because >= 0) {
     return (

@@ -1,6 +1,6 @@
 import type { Recommendation } from '../recommend-types.ts';
-import { blendSources, topK } from './blend.ts';
-import { eligibleItems } from './eligibility.ts';
+import { blendSources, topK, type Blend } from './blend.ts';
+import { eligibleItems, filterMask } from './eligibility.ts';
 import { explain } from './explain.ts';
 import { mmrSelect } from './mmr.ts';
 import { metadataSimilarity, vectorSimilarity } from './similarity.ts';
@@ -12,6 +12,20 @@ export const LIMIT = { default: 8, max: 100 } as const;
 /** MMR looks this many times `limit` deep into the blended order. */
 const POOL_FACTOR = 5;
 
+/** Per-catalog buffers of one ranking: `rankItems` is synchronous, so calls never share them. */
+const scratchOf = new WeakMap<readonly unknown[], { eligible: Uint8Array; blend: Blend }>();
+function scratch(n: number, catalog: readonly unknown[]) {
+  let s = scratchOf.get(catalog);
+  if (s === undefined || s.eligible.length !== n) {
+    s = {
+      eligible: new Uint8Array(n),
+      blend: { scores: new Float32Array(n), top: new Int8Array(n) },
+    };
+    scratchOf.set(catalog, s);
+  }
+  return s;
+}
+
 /**
  * Core ranking, the same in the worker and in `insitu eval`: blends the candidate sources, applies
  * business filters and exclusions, orders (a page's context category first for a shopper with no
@@ -20,18 +34,18 @@ const POOL_FACTOR = 5;
 export function rankItems(input: RankInput): Recommendation[] {
   const { catalog, request } = input;
   const history = input.history ?? [];
-  const eligible = eligibleItems(input);
-  const { scores, top } = blendSources(input.sources, eligible);
+  const buffers = scratch(catalog.length, catalog);
+  const eligible = eligibleItems(input, buffers.eligible);
+  const { scores, top } = blendSources(input.sources, eligible, buffers.blend);
   const category = request.context?.category?.toLowerCase();
   if (history.length === 0 && category !== undefined) {
     // Cold start: the page's category decides first, the sources order within it.
     let boost = 1;
     for (const s of input.sources) boost += Math.max(0, s.weight ?? DEFAULT_WEIGHTS[s.kind]);
-    catalog.forEach((item, i) => {
-      if (eligible[i] === 1 && item.categories.some((c) => c.toLowerCase() === category)) {
-        scores[i]! += boost;
-      }
-    });
+    const inCategory = filterMask(catalog, { inStock: false, categories: [category] });
+    for (let i = 0; i < scores.length; i++) {
+      if (eligible[i] === 1 && inCategory[i] === 1) scores[i]! += boost;
+    }
   }
   const rotation = input.rotation;
   if (rotation !== undefined) {

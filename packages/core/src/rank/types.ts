@@ -17,8 +17,11 @@ export interface ScoreSource {
   scores: Float32Array;
   /** Blend weight; defaults to `DEFAULT_WEIGHTS[kind]`. */
   weight?: number;
-  /** Per item, the index (into the catalog) of the history item that led to it, or -1. */
-  because?: Int32Array;
+  /**
+   * Per item, the index (into the catalog) of the history item that led to it, or -1: an array,
+   * or a function `rankItems` calls only for the items it explains.
+   */
+  because?: Int32Array | ((item: number) => number);
 }
 
 /** Blend weights per source kind when a source gives none. */
@@ -47,6 +50,8 @@ export interface RankInput {
   history?: readonly HistoryEntry[];
   /** Catalog indices in the cart now (core's shopper state); none when absent. */
   cart?: readonly number[];
+  /** Drops every history item (for-you recommends only unseen items), as an edit of the mask. */
+  excludeHistory?: boolean;
   /** The anchor of similar-items / bought-together (catalog index); never recommended itself. */
   anchor?: number;
   /** For MMR similarity and "because you viewed" attribution; categories/brand are used otherwise. */

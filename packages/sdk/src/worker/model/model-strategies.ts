@@ -9,7 +9,12 @@ import {
   type RecommendResult,
   type ScoreSource,
 } from '@insitu/core';
-import type { InsituModel, PersonalHead, ScoreEngine } from '@insitu/model';
+import {
+  neighbourScore,
+  type InsituModel,
+  type PersonalHead,
+  type ScoreEngine,
+} from '@insitu/model';
 import type { ShopperHistory } from './shopper-history.ts';
 
 /** What the strategies read: the model lined up with the catalog (see `model-runtime.ts`). */
@@ -35,33 +40,79 @@ const NEIGHBOURS = 100;
 /** Weight of popularity under bought-together: it only orders items with no neighbour data. */
 const FILL_WEIGHT = 0.05;
 
+/** Per model and catalog: whether rows are in catalog order, and buffers reused across calls. */
+interface Scratch {
+  identity: boolean;
+  a: Float32Array;
+  b: Float32Array;
+}
+const scratchOf = new WeakMap<Int32Array, Scratch>();
+/** Filled and handed to `rankItems` with no await in between, so calls never share them. */
+function scratch(m: StrategyModel): Scratch {
+  let s = scratchOf.get(m.rowOf);
+  if (s === undefined) {
+    const n = m.rowOf.length;
+    let identity = n === m.model.itemCount;
+    for (let i = 0; identity && i < n; i++) identity = m.rowOf[i] === i;
+    s = { identity, a: new Float32Array(n), b: new Float32Array(n) };
+    scratchOf.set(m.rowOf, s);
+  }
+  return s;
+}
+
 /** Model-row scores → catalog order; unknown items get NaN (no contribution). */
-function toCatalog(m: StrategyModel, rowScores: ArrayLike<number>): Float32Array {
-  const out = new Float32Array(m.rowOf.length);
-  m.rowOf.forEach((row, i) => (out[i] = row >= 0 ? rowScores[row]! : NaN));
+function toCatalog(m: StrategyModel, rowScores: Float32Array, out: Float32Array): Float32Array {
+  if (scratch(m).identity) return rowScores;
+  for (let i = 0; i < out.length; i++) {
+    const row = m.rowOf[i]!;
+    out[i] = row >= 0 ? rowScores[row]! : NaN;
+  }
   return out;
 }
 
-/** Neighbour scores of `anchors` (catalog indices) in catalog order, and which anchor led. */
-function neighbourSource(m: StrategyModel, anchors: readonly number[], decay = 1) {
-  const scores = new Float32Array(m.rowOf.length);
-  const best = new Float32Array(m.rowOf.length);
-  const because = new Int32Array(m.rowOf.length).fill(-1);
-  let w = 1;
-  for (let k = anchors.length - 1; k >= 0; k--, w *= decay) {
-    const row = m.rowOf[anchors[k]!]!;
-    if (row < 0) continue;
-    for (const [to, s] of m.model.boughtTogether(row, NEIGHBOURS)) {
-      const i = m.itemOf[to]!;
-      if (i < 0) continue;
-      scores[i]! += w * s;
-      if (w * s > best[i]!) {
-        best[i] = w * s;
-        because[i] = anchors[k]!;
-      }
-    }
+/** Calls `each(catalog index, score)` for the neighbours of a catalog item (read in place). */
+function eachNeighbour(m: StrategyModel, item: number, each: (to: number, s: number) => void) {
+  const row = m.rowOf[item]!;
+  if (row < 0) return;
+  const t = m.model.neighbourTable;
+  const [start, end] = [t.offsets[row]!, t.offsets[row + 1]!];
+  if (end - start > NEIGHBOURS) {
+    for (const [to, s] of m.model.boughtTogether(row, NEIGHBOURS)) each(m.itemOf[to]!, s);
+    return;
   }
-  return { scores, because };
+  for (let e = start; e < end; e++) each(m.itemOf[t.cols[e]!]!, neighbourScore(t, row, e));
+}
+
+/** Neighbour scores of `anchors` (catalog indices), written into `out` in catalog order. */
+function neighbourScores(m: StrategyModel, anchors: readonly number[], out: Float32Array) {
+  out.fill(0);
+  for (let k = anchors.length - 1; k >= 0; k--) {
+    eachNeighbour(m, anchors[k]!, (i, s) => {
+      if (i >= 0) out[i]! += s;
+    });
+  }
+  return out;
+}
+
+/**
+ * Which anchor led to an item: the one whose neighbour row gives it the largest share (the latest
+ * anchor on a tie). Computed only for the items explained, not for the whole catalog.
+ */
+function neighbourBecause(m: StrategyModel, anchors: readonly number[], decay = 1) {
+  return (item: number) => {
+    let best = 0;
+    let because = -1;
+    let w = 1;
+    for (let k = anchors.length - 1; k >= 0; k--, w *= decay) {
+      eachNeighbour(m, anchors[k]!, (i, s) => {
+        if (i === item && w * s > best) {
+          best = Math.fround(w * s);
+          because = anchors[k]!;
+        }
+      });
+    }
+    return because;
+  };
 }
 
 const rank = (
@@ -88,7 +139,10 @@ const popularityOf = new WeakMap<StrategyModel['model'], Float32Array>();
 /** The artifact's popularity in catalog order: fixed for a loaded model, so computed once. */
 function popularity(m: StrategyModel): Float32Array {
   let p = popularityOf.get(m.model);
-  if (p === undefined) popularityOf.set(m.model, (p = toCatalog(m, m.model.popularity())));
+  if (p === undefined) {
+    p = toCatalog(m, m.model.popularity(), new Float32Array(m.rowOf.length)).slice();
+    popularityOf.set(m.model, p);
+  }
   return p;
 }
 
@@ -137,19 +191,21 @@ export function trendingFrom(
  */
 async function forYou(m: StrategyModel, request: RecommendRequest, shopper: ShopperHistory) {
   const rows: HistoryEntry[] = [];
+  const recent: number[] = [];
   for (const e of shopper.history) {
     const row = m.rowOf[e.item]!;
-    if (row >= 0) rows.push({ ...e, item: row });
+    if (row < 0) continue;
+    rows.push({ ...e, item: row });
+    recent.push(e.item);
   }
   if (rows.length === 0) return coldStart(m, request, shopper);
-  const scores = toCatalog(m, await m.model.scoreHistory(rows, m.personal));
-  const recent = shopper.history.map((e) => e.item).filter((i) => m.rowOf[i]! >= 0);
-  const { because } = neighbourSource(m, recent.slice(-20), m.model.manifest.blend.recency);
-  const seen = shopper.history.map((e) => m.catalog.items[e.item]!.id);
-  const exclude = { ...request.exclude, ids: [...(request.exclude?.ids ?? []), ...seen] };
-  return rank(m, { ...request, exclude }, [{ kind: 'model', scores, because }], {
+  const rowScores = await m.model.scoreHistory(rows, m.personal);
+  const scores = toCatalog(m, rowScores, scratch(m).a);
+  const because = neighbourBecause(m, recent.slice(-20), m.model.manifest.blend.recency);
+  return rank(m, request, [{ kind: 'model', scores, because }], {
     history: shopper.history,
     cart: shopper.cart,
+    excludeHistory: true,
   });
 }
 
@@ -160,11 +216,16 @@ async function similar(m: StrategyModel, request: RecommendRequest, shopper: Sho
   if (anchor === undefined || row < 0) return forYou(m, request, shopper);
   const d = m.model.dims;
   const dots = await m.engine.dot(m.model.itemVectors.slice(row * d, (row + 1) * d));
-  const na = m.norms[row]! || 1;
-  const cosine = dots.map((v, r) => v / (na * (m.norms[r]! || 1)));
+  const { a: cosine, b: covisit } = scratch(m);
+  const { rowOf, norms } = m;
+  const na = norms[row]! || 1;
+  for (let i = 0; i < cosine.length; i++) {
+    const r = rowOf[i]!;
+    cosine[i] = r >= 0 ? dots[r]! / (na * (norms[r]! || 1)) : NaN;
+  }
   const sources: ScoreSource[] = [
-    { kind: 'model', scores: toCatalog(m, cosine) },
-    { kind: 'covisit', scores: neighbourSource(m, [anchor]).scores },
+    { kind: 'model', scores: cosine },
+    { kind: 'covisit', scores: neighbourScores(m, [anchor], covisit) },
   ];
   return rank(m, request, sources, { anchor, history: shopper.history, cart: shopper.cart });
 }
@@ -182,7 +243,11 @@ function boughtTogether(m: StrategyModel, request: RecommendRequest, shopper: Sh
           : [shopper.lastViewed];
   if (anchors.length === 0) return coldStart(m, request, shopper);
   const sources: ScoreSource[] = [
-    { kind: 'bought-together', ...neighbourSource(m, anchors) },
+    {
+      kind: 'bought-together',
+      scores: neighbourScores(m, anchors, scratch(m).a),
+      because: neighbourBecause(m, anchors),
+    },
     { kind: 'popularity', scores: popularity(m), weight: FILL_WEIGHT },
   ];
   return rank(m, request, sources, {
