@@ -64,6 +64,15 @@ describe('model artifact', () => {
     const a = await new InsituModel(withContent).scoreHistory(history);
     const b = await loaded.scoreHistory(history);
     for (let i = 0; i < a.length; i++) expect(b[i]).toBeCloseTo(a[i]!, 5);
+    // The fused blend is, float for float, the weighted sum of the components.
+    const c = await loaded.components(history);
+    const w = loaded.manifest.blend;
+    const sum = new Float32Array(c.popularity.length);
+    sum.forEach((_, i) => (sum[i] = w.covis * c.covis[i]! + w.popularity * c.popularity[i]!));
+    if (c.model !== null) sum.forEach((_, i) => (sum[i]! += w.model * c.model![i]!));
+    expect(c.content).not.toBeNull();
+    sum.forEach((_, i) => (sum[i]! += (w.content ?? 0) * c.content![i]!));
+    expect(b).toEqual(sum);
     const plain = await new InsituModel(parts).scoreHistory(history);
     // Item 15 shares group 1's title terms with the history (items 8–10); item 0 does not.
     expect(b[15]! - plain[15]!).toBeGreaterThan(b[0]! - plain[0]! + 0.5);
