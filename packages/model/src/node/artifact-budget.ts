@@ -46,20 +46,55 @@ export function trimNeighbours(t: NeighbourTable, k: number): NeighbourTable {
 const RESERVE = 4096;
 
 /**
+ * `table` with up to `size` entries per row (`Infinity`: as it is), for the first of `sizes` whose
+ * artifact, `place(trimmed)`, stays within the budget; null when none does.
+ */
+async function firstWithin(
+  table: NeighbourTable,
+  sizes: readonly number[],
+  place: (t: NeighbourTable) => ModelParts,
+  budget: number,
+): Promise<NeighbourTable | null> {
+  for (const size of sizes) {
+    const trimmed = size === Infinity ? table : trimNeighbours(table, size);
+    if ((await gzipBytes(place(trimmed))) <= budget) return trimmed;
+  }
+  return null;
+}
+
+const budgetOf = (parts: ModelParts) => artifactBudget(parts.manifest.itemCount) - RESERVE;
+
+/** Fewest neighbours per item the co-visitation (or EASE) table is trimmed to for the budget. */
+export const MIN_NEIGHBOURS = 8;
+
+/**
+ * The shop's neighbour table within the artifact budget: as built, else each row's best 16, 12
+ * or 10, else MIN_NEIGHBOURS (check-size then reports the artifact as over). Runs before content
+ * neighbours are placed, so they take only the room left.
+ */
+export async function neighboursWithinBudget(
+  parts: ModelParts,
+  budget = budgetOf(parts),
+): Promise<NeighbourTable> {
+  const place = (neighbours: NeighbourTable) => ({ ...parts, neighbours });
+  const sizes = [Infinity, 16, 12, 10];
+  return (
+    (await firstWithin(parts.neighbours, sizes, place, budget)) ??
+    trimNeighbours(parts.neighbours, MIN_NEIGHBOURS)
+  );
+}
+
+/**
  * The content neighbours that fit the artifact budget: the table with up to `k` entries per row,
  * for the largest k of k, 8, 6, 4, 2 whose artifact stays within it, or null (the blend then
- * drops the content signal). The rest of the artifact is what it is; only this optional part
- * yields.
+ * drops the content signal). Only this optional part yields to what the rest needs.
  */
-export async function contentWithinBudget(
+export function contentWithinBudget(
   parts: ModelParts,
   table: NeighbourTable,
   k: number,
 ): Promise<NeighbourTable | null> {
-  const budget = artifactBudget(parts.manifest.itemCount) - RESERVE;
-  for (const size of [k, 8, 6, 4, 2].filter((s, i) => i === 0 || s < k)) {
-    const trimmed = size === k ? table : trimNeighbours(table, size);
-    if ((await gzipBytes({ ...parts, contentNeighbours: trimmed })) <= budget) return trimmed;
-  }
-  return null;
+  const sizes = [Infinity, ...[8, 6, 4, 2].filter((s) => s < k)];
+  const place = (contentNeighbours: NeighbourTable) => ({ ...parts, contentNeighbours });
+  return firstWithin(table, sizes, place, budgetOf(parts));
 }

@@ -8,6 +8,8 @@ import { encodeHistory } from '../encoder/forward.ts';
 import { weightShapes } from '../encoder/spec.ts';
 import { InsituModel } from '../insitu-model.ts';
 import type { ModelParts } from '../insitu-model.ts';
+import { gzipBytes, MIN_NEIGHBOURS, neighboursWithinBudget } from './artifact-budget.ts';
+import { topKNeighbours } from '../neighbours.ts';
 import { buildContentNeighbours } from './content-neighbours.ts';
 import { encodeBatch } from './encoder-graph.ts';
 import { fitModel } from './fit.ts';
@@ -76,6 +78,32 @@ describe('model artifact', () => {
     const plain = await new InsituModel(parts).scoreHistory(history);
     // Item 15 shares group 1's title terms with the history (items 8–10); item 0 does not.
     expect(b[15]! - plain[15]!).toBeGreaterThan(b[0]! - plain[0]! + 0.5);
+  });
+
+  it('trims the neighbour table to the best entries of each row when over the budget', async () => {
+    // 20 neighbours per item (the tiny shop's own rows are short), weights falling slowly.
+    const n = shop.data.itemCount;
+    const rows = Array.from({ length: n }, (_, i) => {
+      const row = new Map<number, number>();
+      for (let k = 1; k <= 20; k++) row.set((i + k * 7) % n, 1 - k / 25);
+      return row;
+    });
+    const wide: ModelParts = { ...parts, neighbours: topKNeighbours(rows, 20) };
+    const rowLength = (t: ModelParts['neighbours'], i: number) => t.offsets[i + 1]! - t.offsets[i]!;
+    const size = await gzipBytes(wide);
+    expect(await neighboursWithinBudget(wide, size)).toBe(wide.neighbours); // fits: as built
+    const trimmed = await neighboursWithinBudget(wide, size - 1);
+    for (let i = 0; i < n; i++) {
+      expect(rowLength(trimmed, i)).toBe(Math.min(16, rowLength(wide.neighbours, i)));
+      // The row's best entries, in the same order.
+      const start = wide.neighbours.offsets[i]!;
+      expect([...trimmed.cols.subarray(trimmed.offsets[i]!, trimmed.offsets[i + 1]!)]).toEqual([
+        ...wide.neighbours.cols.subarray(start, start + rowLength(trimmed, i)),
+      ]);
+    }
+    expect(await gzipBytes({ ...wide, neighbours: trimmed })).toBeLessThan(size);
+    const floor = await neighboursWithinBudget(wide, 0); // nothing fits: the fewest kept
+    expect(rowLength(floor, 0)).toBe(MIN_NEIGHBOURS);
   });
 
   it('learns the walk: after items 8, 9, 10 the next item 11 ranks near the top', async () => {

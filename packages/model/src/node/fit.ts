@@ -8,7 +8,7 @@ import { InsituModel } from '../insitu-model.ts';
 import type { ModelParts } from '../insitu-model.ts';
 import { quantizeRows } from '../quantize.ts';
 import { buildContentParts } from './content-build.ts';
-import { contentWithinBudget } from './artifact-budget.ts';
+import { contentWithinBudget, neighboursWithinBudget } from './artifact-budget.ts';
 import { buildContentNeighbours, CONTENT_NEIGHBOURS } from './content-neighbours.ts';
 import { fillUnseenFromContent } from './unseen-items.ts';
 import type { ContentItem } from './content-vectors.ts';
@@ -192,6 +192,8 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
     decayedPopularity(sequences, data.itemCount, halfLife),
     manifest,
   );
+  // Built from every sequence, the shipped table can be larger than the one tuned on the train part.
+  parts.neighbours = await neighboursWithinBudget(parts);
   if (content !== null && (tuned.blend.content ?? 0) > 0) {
     const fitted = await contentWithinBudget(parts, content, CONTENT_NEIGHBOURS);
     if (fitted === null) manifest.blend.content = 0;
