@@ -88,8 +88,8 @@ export function blendScores(
   covis: Float32Array,
   popularity: Float32Array,
   w: BlendWeights,
-  out = new Float32Array(popularity.length),
   content: Float32Array | null = null,
+  out = new Float32Array(popularity.length),
 ): Float32Array {
   const [wc, wp, t] = [w.covis, w.popularity, w.temperature];
   const wm = dots === null ? 0 : w.model;

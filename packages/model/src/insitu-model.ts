@@ -45,6 +45,7 @@ export class InsituModel {
   private engine: ScoreEngine;
   /** The co-visitation and content sums `scoreHistory` blends from, reused across calls. */
   private readonly covis: Float32Array<ArrayBuffer>;
+  /** Null when the blend does not use content neighbours (none shipped, or weight 0). */
   private readonly content: Float32Array<ArrayBuffer> | null;
 
   constructor(parts: ModelParts) {
@@ -107,9 +108,9 @@ export class InsituModel {
       covis: covisScores(this.parts.neighbours, known, blend.recency),
       popularity: this.parts.popularity,
       content:
-        this.parts.contentNeighbours === undefined || (blend.content ?? 0) === 0
+        this.content === null
           ? null
-          : covisScores(this.parts.contentNeighbours, known, blend.recency),
+          : covisScores(this.parts.contentNeighbours!, known, blend.recency),
     };
   }
 
@@ -126,7 +127,7 @@ export class InsituModel {
       this.content === null
         ? null
         : covisSums(this.parts.contentNeighbours!, known, blend.recency, this.content.fill(0));
-    const out = blendScores(dots, covis, this.parts.popularity, blend, undefined, content);
+    const out = blendScores(dots, covis, this.parts.popularity, blend, content);
     if (head !== undefined) {
       const dots = await this.engine.dot(head.offset);
       for (let i = 0; i < out.length; i++) out[i]! += head.temperature * dots[i]!;

@@ -119,6 +119,24 @@ async function retain(store: EventsStore, rule: PruneRule): Promise<PruneResult>
   return { removed, left: total, upTo };
 }
 
+/**
+ * The ids of the stored events that may have a `ts` in [from, to] (those of the chunks spanning
+ * part of it), and `near`: the keys of every chunk whose newest event is at `from` or later.
+ */
+async function storedIn(
+  store: IDBPObjectStore<InsituDB, ['events'], 'events', IDBTransactionMode>,
+  from: number,
+  to: number,
+): Promise<{ ids: Set<string>; near: ChunkKey[] }> {
+  const near = await store.getAllKeys(IDBKeyRange.lowerBound([from]));
+  const spanned = near.filter((k) => overlaps(k, from, to));
+  const ids = new Set<string>();
+  for (const chunk of await Promise.all(spanned.map((k) => store.get(k)))) {
+    for (const e of chunk ?? []) ids.add(e.id);
+  }
+  return { ids, near };
+}
+
 /** Opens (creating or upgrading) the database; rejects when IndexedDB is unusable. */
 export async function openIdbStore(name: string): Promise<EventStore> {
   const store = new IdbStore(name);
@@ -173,15 +191,8 @@ class IdbStore implements EventStore {
     // The bare store for writes: idb would wrap each request in a promise; a failed one fails
     // `tx.done`.
     const raw = unwrap(tx.store);
-    const from = batch[0]!.ts;
-    // The chunks whose newest event is at least as new as this batch's oldest: usually none,
-    // as events arrive in time order.
-    const near = await tx.store.getAllKeys(IDBKeyRange.lowerBound([from]));
-    const spanned = near.filter((k) => overlaps(k, from, batch.at(-1)!.ts));
-    const stored = new Set<string>();
-    for (const chunk of await Promise.all(spanned.map((k) => tx.store.get(k)))) {
-      for (const e of chunk ?? []) stored.add(e.id);
-    }
+    // Usually no chunk is near, as events arrive in time order.
+    const { near, ids: stored } = await storedIn(tx.store, batch[0]!.ts, batch.at(-1)!.ts);
     const fresh = stored.size === 0 ? batch : batch.filter((e) => !stored.has(e.id));
     // A small batch joins the newest chunk while that stays small, so browsing a few events
     // at a time does not leave a record per event.
@@ -203,13 +214,8 @@ class IdbStore implements EventStore {
     if (events.length === 0) return new Set();
     const times = events.map((e) => e.ts);
     const [from, to] = [Math.min(...times), Math.max(...times)];
-    const store = (await this.connect()).transaction('events').store;
-    const keys = await store.getAllKeys(IDBKeyRange.lowerBound([from]));
-    const chunks = await Promise.all(
-      keys.filter((k) => overlaps(k, from, to)).map((k) => store.get(k)),
-    );
-    const stored = new Set(chunks.flatMap((c) => (c ?? []).map((e) => e.id)));
-    return new Set(events.filter((e) => stored.has(e.id)).map((e) => e.id));
+    const { ids } = await storedIn((await this.connect()).transaction('events').store, from, to);
+    return new Set(events.filter((e) => ids.has(e.id)).map((e) => e.id));
   }
 
   async recent(limit: number, since = -Infinity): Promise<StoredEvent[]> {
