@@ -5,6 +5,21 @@ import type { ScoreSource } from './types.ts';
 export interface Blend {
   scores: Float32Array;
   top: Int8Array;
+  /** Scratch for each item's largest share, reused across calls when given. */
+  best?: Float32Array;
+}
+
+/** Range of a source over the eligible items with finite scores ([Infinity, -Infinity]: none). */
+function rangeOf(v: Float32Array, eligible: Uint8Array): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < eligible.length; i++) {
+    const x = v[i]!;
+    if (eligible[i] !== 1 || !Number.isFinite(x)) continue;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return [min, max];
 }
 
 /**
@@ -23,21 +38,17 @@ export function blendSources(
   const top = out?.top ?? new Int8Array(n);
   /** Each item's largest share so far, once a second source adds to the first. */
   let best: Float32Array | undefined;
+  let filled = false;
   let written = false;
-  sources.forEach((source, k) => {
+  for (let k = 0; k < sources.length; k++) {
+    const source = sources[k]!;
     const weight = source.weight ?? DEFAULT_WEIGHTS[source.kind];
-    if (!(weight > 0)) return;
+    if (!(weight > 0)) continue;
     const v = source.scores;
-    let min = Infinity;
-    let max = -Infinity;
-    for (let i = 0; i < n; i++) {
-      const x = v[i]!;
-      if (eligible[i] !== 1 || !Number.isFinite(x)) continue;
-      if (x < min) min = x;
-      if (x > max) max = x;
-    }
+    const [min, max] = rangeOf(v, eligible);
     // A flat source says nothing about these items; it must not outweigh the others.
-    if (!(max > min)) return;
+    if (!(max > min)) continue;
+    const span = max - min;
     if (!written) {
       written = true;
       for (let i = 0; i < n; i++) {
@@ -47,28 +58,31 @@ export function blendSources(
           top[i] = -1;
           continue;
         }
-        const c = (weight * (x - min)) / (max - min);
+        // An item at the source's minimum gets exactly 0: no division needed.
+        const c = x === min ? 0 : (weight * (x - min)) / span;
         scores[i] = c;
         top[i] = c > 0 ? k : -1;
       }
-      return;
+      continue;
     }
-    if (best === undefined) {
+    if (!filled) {
       // The first source's shares are its scores (never negative).
-      best = new Float32Array(n);
-      for (let i = 0; i < n; i++) if (scores[i]! > 0) best[i] = scores[i]!;
+      filled = true;
+      best = out?.best?.length === n ? out.best : new Float32Array(n);
+      for (let i = 0; i < n; i++) best[i] = scores[i]! > 0 ? scores[i]! : 0;
     }
     for (let i = 0; i < n; i++) {
       const x = v[i]!;
-      if (eligible[i] !== 1 || !Number.isFinite(x)) continue;
-      const c = (weight * (x - min)) / (max - min);
+      // At the minimum an item's share is 0, which changes neither its sum nor its top source.
+      if (x === min || eligible[i] !== 1 || !Number.isFinite(x)) continue;
+      const c = (weight * (x - min)) / span;
       scores[i]! += c;
-      if (c > best[i]!) {
-        best[i] = c;
+      if (c > best![i]!) {
+        best![i] = c;
         top[i] = k;
       }
     }
-  });
+  }
   if (!written) {
     for (let i = 0; i < n; i++) {
       scores[i] = eligible[i] === 1 ? 0 : -Infinity;
@@ -84,19 +98,19 @@ export function blendSources(
  * sorted, so the cost is O(n) plus O(k) per item that enters, not a sort of every item.
  */
 export function topK(scores: Float32Array, k: number): number[] {
-  const out: number[] = [];
-  if (k <= 0) return out;
-  // out is sorted best first; `floor` is the score an item must beat to enter: -Infinity (so
-  // ineligible items never do) until out is full, then its last score.
+  if (k <= 0) return [];
+  // best[0..size) holds indices sorted best first; `floor` is the score an item must beat to
+  // enter: -Infinity (so ineligible items never do) until it is full, then its last score.
+  const best = new Int32Array(k);
+  let size = 0;
   let floor = -Infinity;
   for (let i = 0; i < scores.length; i++) {
     const v = scores[i]!;
     if (!(v > floor)) continue; // ties keep the earlier (lower) index
-    let at = out.length;
-    while (at > 0 && scores[out[at - 1]!]! < v) at--;
-    out.splice(at, 0, i);
-    if (out.length > k) out.pop();
-    if (out.length === k) floor = scores[out[k - 1]!]!;
+    let at = size < k ? size++ : k - 1;
+    for (; at > 0 && scores[best[at - 1]!]! < v; at--) best[at] = best[at - 1]!;
+    best[at] = i;
+    if (size === k) floor = scores[best[k - 1]!]!;
   }
-  return out;
+  return Array.from(best.subarray(0, size));
 }

@@ -19,7 +19,7 @@ function scratch(n: number, catalog: readonly unknown[]) {
   if (s === undefined || s.eligible.length !== n) {
     s = {
       eligible: new Uint8Array(n),
-      blend: { scores: new Float32Array(n), top: new Int8Array(n) },
+      blend: { scores: new Float32Array(n), top: new Int8Array(n), best: new Float32Array(n) },
     };
     scratchOf.set(catalog, s);
   }
