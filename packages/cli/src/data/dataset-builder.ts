@@ -1,9 +1,26 @@
-import type { Dataset, HistoryEntry, InteractionKind, ItemMeta } from '@insitu/core';
+import {
+  applyShopperEvent,
+  createShopperState,
+  meaningOf,
+  purchasedItems,
+  type Dataset,
+  type HistoryEntry,
+  type InteractionKind,
+  type ItemMeta,
+  type StoredEvent,
+} from '@insitu/core';
+
+/** A refund or a cancellation (an order update also reverses lines, but replaces them). */
+const undoes = (e: StoredEvent) => {
+  const order = meaningOf(e.name)?.order;
+  return order === 'refund' || order === 'cancel';
+};
 
 /**
  * Collects interactions from any number of sources and turns them into a compact `Dataset`.
  * Items get indices in order of first appearance, users keep theirs, and each history is sorted
- * by time with a stable sort, so file order breaks ties.
+ * by time with a stable sort, so file order breaks ties. Order events (`order`) are kept per user,
+ * so a refund or cancellation in any source undoes the purchase it reverses, as on the device.
  */
 export class DatasetBuilder {
   private readonly itemIndex = new Map<string, number>();
@@ -11,6 +28,7 @@ export class DatasetBuilder {
   private readonly userIndex = new Map<string, number>();
   private readonly userIds: string[] = [];
   private readonly sequences: HistoryEntry[][] = [];
+  private readonly orders = new Map<number, StoredEvent[]>();
   private count = 0;
 
   /** Index of an item id, adding it to the vocabulary when new. */
@@ -24,17 +42,54 @@ export class DatasetBuilder {
     return index;
   }
 
-  /** Records one interaction. */
-  add(user: string, item: string, ts: number, kind: InteractionKind): void {
-    let u = this.userIndex.get(user);
+  private user(id: string): number {
+    let u = this.userIndex.get(id);
     if (u === undefined) {
       u = this.userIds.length;
-      this.userIndex.set(user, u);
-      this.userIds.push(user);
+      this.userIndex.set(id, u);
+      this.userIds.push(id);
       this.sequences.push([]);
     }
-    this.sequences[u]!.push({ item: this.item(item), ts, kind });
+    return u;
+  }
+
+  /** Records one interaction. */
+  add(user: string, item: string, ts: number, kind: InteractionKind): void {
+    this.sequences[this.user(user)]!.push({ item: this.item(item), ts, kind });
     this.count += 1;
+  }
+
+  /** Keeps an order event (completed, updated, refunded, cancelled) of a user for `build()`. */
+  order(user: string, event: StoredEvent): void {
+    const u = this.user(user);
+    let list = this.orders.get(u);
+    if (list === undefined) this.orders.set(u, (list = []));
+    list.push(event);
+  }
+
+  /**
+   * Core's refund rule on the training histories: replays each user's order events by time
+   * (`applyShopperEvent`), and an item a refund or cancellation reverses in full, with no
+   * standing order still holding it, was not bought: its purchases up to then count as cart.
+   */
+  private undoRefunds(): void {
+    for (const [u, events] of this.orders) {
+      if (!events.some(undoes)) continue;
+      const state = createShopperState();
+      const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.ts - b.e.ts || a.i - b.i);
+      for (const { e } of sorted) {
+        const reversed = applyShopperEvent(state, e).reversed?.lines ?? [];
+        if (reversed.length === 0 || !undoes(e)) continue;
+        const kept = purchasedItems(state);
+        for (const line of reversed) {
+          const item = this.itemIndex.get(line.id);
+          if (item === undefined || kept.has(line.id)) continue;
+          for (const h of this.sequences[u]!) {
+            if (h.item === item && h.kind === 'purchase' && h.ts <= e.ts) h.kind = 'cart';
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -42,6 +97,7 @@ export class DatasetBuilder {
    * (a shop's unsold products are still candidates).
    */
   build(meta?: ReadonlyMap<string, ItemMeta>): Dataset {
+    this.undoRefunds();
     if (meta !== undefined) for (const id of meta.keys()) this.item(id);
     const sequences = this.sequences.map((s) => [...s].sort((a, b) => a.ts - b.ts));
     const dataset: Dataset = {

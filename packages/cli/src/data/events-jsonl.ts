@@ -17,7 +17,8 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
  * meaning table (`interactionsOf`), the same the device's model reads: Product Viewed / Clicked
  * and Recommendation Clicked → view, Product Added → cart, Order Completed → purchase of each of
  * its `products`, Product Reviewed → rating, and so on; other events are skipped. The user is
- * `userId`, `anonymousId` or `user` when present. Returns the number of interactions added.
+ * `userId`, `anonymousId` or `user` when present. Order events also go to the builder, which
+ * undoes refunded purchases (`DatasetBuilder.order`). Returns the number of interactions added.
  */
 export async function readEventsJsonl(path: string, builder: DatasetBuilder): Promise<number> {
   let added = 0;
@@ -32,13 +33,25 @@ export async function readEventsJsonl(path: string, builder: DatasetBuilder): Pr
     if (!isObj(raw)) throw badRow(path, line, 'not a JSON object.');
     const name = raw['event'];
     if (typeof name !== 'string') throw badRow(path, line, '"event" must be a string.');
-    const kind = meaningOf(name)?.interaction;
-    if (kind === undefined) continue;
+    const meaning = meaningOf(name);
+    const kind = meaning?.interaction;
+    if (kind === undefined && meaning?.order === undefined) continue;
     const props = raw['properties'] ?? raw['props'] ?? {};
     if (!isObj(props)) throw badRow(path, line, '"properties" must be an object.');
     const ts = timeOf(raw['timestamp']);
     if (Number.isNaN(ts)) throw badRow(path, line, '"timestamp" must be a number or a date.');
     const user = id(raw['userId']) ?? id(raw['anonymousId']) ?? id(raw['user']) ?? SINGLE_USER;
+    if (meaning?.order !== undefined) {
+      // Orders without an order_id are told apart by their line.
+      builder.order(user, {
+        id: `${path}:${line}`,
+        name,
+        props: props as JsonObject,
+        ts,
+        items: [],
+      });
+    }
+    if (kind === undefined) continue;
     const items = interactionsOf({ name, props: props as JsonObject })?.ids ?? [];
     if (items.length === 0) {
       throw badRow(path, line, `${name} needs "properties.product_id" or "properties.products".`);

@@ -120,6 +120,43 @@ describe('events JSONL', () => {
     expect(ds.sequences[1]!.map((e) => e.kind)).toEqual(['rating']);
   });
 
+  it('trains a purchase refunded or cancelled in full as a cart add, as the device keeps it', async () => {
+    const jsonl = (name: string, rows: object[]) =>
+      file(name, rows.map((r) => JSON.stringify({ userId: 'a', ...r })).join('\n') + '\n');
+    const order = (id: string, ts: number, ...ids: string[]) => ({
+      event: 'Order Completed',
+      properties: { order_id: id, products: ids.map((product_id) => ({ product_id })) },
+      timestamp: ts,
+    });
+    const orders = jsonl('orders.jsonl', [
+      order('o1', 1000, 'p1', 'p2'),
+      order('o2', 2000, 'p3'),
+      order('o3', 3000, 'p4'),
+      order('o4', 4000, 'p4'),
+      order('o5', 6000, 'p1'),
+    ]);
+    // In a later file: p1 returned from o1 (bought again in o5 afterwards), o2 cancelled whole,
+    // o3 refunded (but o4 still holds p4).
+    const refunds = jsonl('refunds.jsonl', [
+      {
+        event: 'Order Refunded',
+        properties: { order_id: 'o1', products: [{ product_id: 'p1' }] },
+        timestamp: 5000,
+      },
+      { event: 'Order Cancelled', properties: { order_id: 'o2' }, timestamp: 5000 },
+      { event: 'Order Refunded', properties: { order_id: 'o3' }, timestamp: 5000 },
+    ]);
+    const ds = await loadDataset({ events: [orders, refunds] });
+    expect(ds.sequences[0]!.map((e) => `${ds.itemIds[e.item]}:${e.kind}@${e.ts}`)).toEqual([
+      'p1:cart@1000',
+      'p2:purchase@1000',
+      'p3:cart@2000',
+      'p4:purchase@3000',
+      'p4:purchase@4000',
+      'p1:purchase@6000',
+    ]);
+  });
+
   it('names the line of bad JSON or a product without id', async () => {
     const path = file(
       'bad.jsonl',
