@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildContentNeighbours } from './content-neighbours.ts';
 import { buildCovisitation } from './covis-build.ts';
 import { pairedStandardError } from './holdout.ts';
+import { topKNeighbours } from '../neighbours.ts';
 import type { HoldoutCase } from './holdout.ts';
 import { tuneBlend } from './tune-blend.ts';
 
@@ -77,5 +78,57 @@ describe('tuneBlend', () => {
     const without = tuneBlend(inputs);
     expect(without.blend.content ?? 0).toBe(0);
     expect(without.figures['blend']!.hr10).toBeLessThan(0.5);
+  });
+
+  // Ten groups of ten items, each item's neighbours the rest of its group. Every history is 40
+  // items: 8 from the shopper's group (as is the target), 32 from the other 90 items.
+  const groupShop = (seed: number, lastFromGroup: boolean) => {
+    const itemCount = 100;
+    const random = seededRandom(seed);
+    const rows = Array.from(
+      { length: itemCount },
+      (_, i) =>
+        new Map(
+          Array.from({ length: 10 }, (_, k) => [Math.floor(i / 10) * 10 + k, 1] as const).filter(
+            ([j]) => j !== i,
+          ),
+        ),
+    );
+    const cases: HoldoutCase[] = [];
+    for (let u = 0; u < 300; u++) {
+      const g = Math.floor(random() * 10) * 10;
+      const order = Array.from({ length: 10 }, (_, k) => g + k).sort(() => random() - 0.5);
+      const target = order.pop()!;
+      const others = Array.from({ length: itemCount }, (_, i) => i)
+        .filter((i) => i < g || i >= g + 10)
+        .sort(() => random() - 0.5);
+      const items = [...order.slice(0, 8), ...others.slice(0, 32)].sort(() => random() - 0.5);
+      // With lastFromGroup, the group's items come last: only the most recent ones matter.
+      if (lastFromGroup)
+        items.sort((a, b) => Number(a >= g && a < g + 10) - Number(b >= g && b < g + 10));
+      const history = items.map((item, k) => ({ item, ts: u * 100 + k, kind: 'rating' as const }));
+      cases.push({ history, target, ts: u * 100 + 50 });
+    }
+    const flat = new Float32Array(itemCount).fill(0.5);
+    return tuneBlend({
+      cases,
+      itemCount,
+      neighbours: topKNeighbours(rows, 20),
+      modelDots: null,
+      popularity: cases.map(() => flat),
+    });
+  };
+
+  it('sums the whole history’s neighbours when the shopper’s taste is spread over a long history', () => {
+    const tuned = groupShop(5, false);
+    expect(tuned.blend.covis).toBeGreaterThan(0);
+    expect(tuned.blend.recency).toBeGreaterThanOrEqual(0.95);
+    expect(tuned.figures['blend']!.hr10).toBeGreaterThan(0.9);
+  });
+
+  it('keeps a short recency when the items that tell the next one are the latest', () => {
+    const tuned = groupShop(5, true);
+    expect(tuned.blend.covis).toBeGreaterThan(0);
+    expect(tuned.blend.recency).toBeLessThanOrEqual(0.85);
   });
 });

@@ -29,12 +29,14 @@ export interface TuneResult {
 const score = (f: HoldoutFigures) => f.ndcg10 + f.hr10 + f.ndcg100;
 
 /**
- * Coordinate search on the holdout over: neighbour recency; encoder weight × temperature;
- * popularity weight; content-neighbour weight (with catalog text); co-visitation on/off — two passes, each change kept only when
- * HR@10 + NDCG@10 improves, so a signal that does not help ends with weight 0. Then the simplest
- * blend (fewest signals, pure popularity first) within one paired standard error of the best is
- * kept: on a thin holdout a few lucky hits must not buy a mix that generalises worse. The data
- * decides the mix (sequential shops lean on co-visitation, thin ones on popularity).
+ * Coordinate search on the holdout over: neighbour recency (the k-th most recent item counts
+ * recency^k; 1 sums the whole history, what long taste-driven histories need); encoder weight ×
+ * temperature; popularity weight; content-neighbour weight (with catalog text); co-visitation
+ * on/off — two passes, each change kept only when HR@10 + NDCG@10 improves, so a signal that does
+ * not help ends with weight 0. Then the simplest blend (fewest signals, pure popularity first)
+ * within one paired standard error of the best is kept: on a thin holdout a few lucky hits must
+ * not buy a mix that generalises worse. The data decides the mix (sequential shops lean on
+ * co-visitation, thin ones on popularity).
  */
 export function tuneBlend(t: TuneInputs): TuneResult {
   const n = t.itemCount;
@@ -108,7 +110,7 @@ export function tuneBlend(t: TuneInputs): TuneResult {
   const weights = [0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30];
   for (let pass = 0; pass < 2; pass++) {
     if (best.covis > 0 || (best.content ?? 0) > 0) {
-      consider([0.5, 0.7, 0.85].map((recency) => ({ ...best, recency })));
+      consider([0.5, 0.7, 0.85, 0.95, 1].map((recency) => ({ ...best, recency })));
     }
     if (t.modelDots !== null) {
       const base = best;
