@@ -76,8 +76,8 @@ export class DatasetBuilder {
     for (const [u, events] of this.orders) {
       if (!events.some(undoes)) continue;
       const state = createShopperState();
-      const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.ts - b.e.ts || a.i - b.i);
-      for (const { e } of sorted) {
+      // A stable sort: events of one time keep their file order.
+      for (const e of [...events].sort((a, b) => a.ts - b.ts)) {
         const reversed = applyShopperEvent(state, e).reversed?.lines ?? [];
         if (reversed.length === 0 || !undoes(e)) continue;
         const kept = purchasedItems(state);

@@ -38,7 +38,6 @@ export function blendSources(
   const top = out?.top ?? new Int8Array(n);
   /** Each item's largest share so far, once a second source adds to the first. */
   let best: Float32Array | undefined;
-  let filled = false;
   let written = false;
   for (let k = 0; k < sources.length; k++) {
     const source = sources[k]!;
@@ -65,9 +64,8 @@ export function blendSources(
       }
       continue;
     }
-    if (!filled) {
+    if (best === undefined) {
       // The first source's shares are its scores (never negative).
-      filled = true;
       best = out?.best?.length === n ? out.best : new Float32Array(n);
       for (let i = 0; i < n; i++) best[i] = scores[i]! > 0 ? scores[i]! : 0;
     }
@@ -77,8 +75,8 @@ export function blendSources(
       if (x === min || eligible[i] !== 1 || !Number.isFinite(x)) continue;
       const c = (weight * (x - min)) / span;
       scores[i]! += c;
-      if (c > best![i]!) {
-        best![i] = c;
+      if (c > best[i]!) {
+        best[i] = c;
         top[i] = k;
       }
     }
