@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
+import { build } from 'vite';
 
 /**
  * What `npm run bench` hands to each bench module. A module is any `test/bench/*-bench.ts` file
@@ -56,4 +60,26 @@ export function round(x: number): number {
   if (!Number.isFinite(x)) return x;
   const digits = Math.abs(x) < 1 ? 4 : Math.abs(x) < 10 ? 3 : Math.abs(x) < 1000 ? 1 : 0;
   return Number(x.toFixed(digits));
+}
+
+/**
+ * Bundles `entry` (a bench page's script) into one IIFE in a new temp folder, for
+ * `page.addScriptTag({ path: file })`; the caller removes `dir`.
+ */
+export async function bundleIife(
+  entry: string,
+  name: string,
+): Promise<{ dir: string; file: string }> {
+  const dir = mkdtempSync(join(tmpdir(), `insitu-${name}-bench-`));
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir: dir,
+      emptyOutDir: true,
+      target: 'es2022',
+      lib: { entry, formats: ['iife'], name, fileName: () => `${name}.js` },
+    },
+  });
+  return { dir, file: join(dir, `${name}.js`) };
 }

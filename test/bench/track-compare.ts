@@ -1,37 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
 import { chromiumArgs, chromiumPath } from '../chromium.ts';
-import { quantile, round, type BenchContext, type BenchSection } from './bench-types.ts';
+import {
+  bundleIife,
+  quantile,
+  round,
+  type BenchContext,
+  type BenchSection,
+} from './bench-types.ts';
 import type {} from './track/competitors.ts'; // window.__competitors
 
 const CALLS = 10_000;
 const ROUND = 100;
 const LIBS = ['insitu', 'analytics-next', 'search-insights'] as const;
 type Lib = (typeof LIBS)[number];
-
-/** The two libraries compared with, bundled from node_modules into one IIFE (dev-only). */
-async function buildCompetitors(repoRoot: string): Promise<{ dir: string; file: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'insitu-track-bench-'));
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      outDir: dir,
-      emptyOutDir: true,
-      target: 'es2022',
-      lib: {
-        entry: join(repoRoot, 'test', 'bench', 'track', 'competitors.ts'),
-        formats: ['iife'],
-        name: 'competitors',
-        fileName: () => 'competitors.js',
-      },
-    },
-  });
-  return { dir, file: join(dir, 'competitors.js') };
-}
 
 interface PageResult {
   times: Record<Lib, number[]>;
@@ -51,7 +34,11 @@ interface PageResult {
  * (`context.route`) and the browser resolves no other host at all (`--host-resolver-rules`).
  */
 export async function trackCompare(ctx: BenchContext): Promise<BenchSection> {
-  const bundle = await buildCompetitors(ctx.repoRoot);
+  // The two libraries compared with, bundled from node_modules (dev-only).
+  const bundle = await bundleIife(
+    join(ctx.repoRoot, 'test', 'bench', 'track', 'competitors.ts'),
+    'competitors',
+  );
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,

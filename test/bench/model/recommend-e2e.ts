@@ -61,7 +61,7 @@ export interface RecommendE2E {
  * Source of a Worker timing the raw kernel the way the recommend section does (`jsScoreEngine`'s
  * loop, then insertion into the 10 best), on a random items × dims table: median of warm calls.
  */
-const KERNEL_WORKER = `
+export const KERNEL_WORKER = `
 self.onmessage = (e) => {
   const { items, dims } = e.data;
   let seed = 7;
