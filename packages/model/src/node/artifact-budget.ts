@@ -68,8 +68,8 @@ const budgetOf = (parts: ModelParts) => artifactBudget(parts.manifest.itemCount)
 export const MIN_NEIGHBOURS = 8;
 
 /**
- * The shop's neighbour table within the artifact budget: as built, else each row's best 16, 12
- * or 10, else MIN_NEIGHBOURS (check-size then reports the artifact as over). Runs before content
+ * The shop's neighbour table within the artifact budget: as built, else each row's best 64, 32,
+ * 16, 12 or 10, else MIN_NEIGHBOURS (check-size then reports the artifact as over). Runs before content
  * neighbours are placed, so they take only the room left.
  */
 export async function neighboursWithinBudget(
@@ -77,7 +77,7 @@ export async function neighboursWithinBudget(
   budget = budgetOf(parts),
 ): Promise<NeighbourTable> {
   const place = (neighbours: NeighbourTable) => ({ ...parts, neighbours });
-  const sizes = [Infinity, 16, 12, 10];
+  const sizes = [Infinity, 64, 32, 16, 12, 10];
   return (
     (await firstWithin(parts.neighbours, sizes, place, budget)) ??
     trimNeighbours(parts.neighbours, MIN_NEIGHBOURS)

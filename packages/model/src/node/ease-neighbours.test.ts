@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '@insitu/core';
+import { easeWeights, seededRandom } from '@insitu/core';
+import { covisSums } from '../blend.ts';
 import { neighboursOf } from '../neighbours.ts';
-import { buildEaseNeighbours } from './ease-neighbours.ts';
+import { buildEaseNeighbours, EASE_NEIGHBOURS } from './ease-neighbours.ts';
 
 const seq = (...items: number[]): HistoryEntry[] =>
   items.map((item, ts) => ({ item, ts, kind: 'view' }));
@@ -27,5 +29,45 @@ describe('buildEaseNeighbours', () => {
     // Items 1 (3 users) and 0 (2 users, before 2 by index) are kept; 2 has no row.
     expect(neighboursOf(table, 2)).toEqual([]);
     expect(neighboursOf(table, 0).map(([j]) => j)).toEqual([1]);
+  });
+
+  it('keeps enough neighbours that a long history ranks as dense EASE ranks it', async () => {
+    // 400 items in 8 taste groups; 300 users with 50 items each, 80% from their own group. The
+    // table (quantised weights) and dense EASE share ~80% of each top 10; with 20 per item, ~66%.
+    const random = seededRandom(5);
+    const n = 400;
+    const users = Array.from({ length: 300 }, () => {
+      const group = Math.floor(random() * 8);
+      const items = new Set<number>();
+      while (items.size < 50) {
+        const g = random() < 0.8 ? group : Math.floor(random() * 8);
+        items.add(g * 50 + Math.floor(random() ** 2 * 50));
+      }
+      return seq(...items);
+    });
+    const gram = new Float32Array(n * n);
+    for (const u of users) for (const a of u) for (const b of u) gram[a.item * n + b.item]! += 1;
+    const dense = await easeWeights(gram, n, 50);
+    const top10 = (scores: Float32Array, history: HistoryEntry[]) => {
+      const seen = new Set(history.map((h) => h.item));
+      return [...scores.keys()]
+        .filter((i) => !seen.has(i))
+        .sort((a, b) => scores[b]! - scores[a]! || a - b)
+        .slice(0, 10);
+    };
+    const agreement = async (k: number) => {
+      const table = await buildEaseNeighbours(users, n, { lambda: 50, k });
+      let same = 0;
+      for (const h of users.slice(0, 100)) {
+        const exact = new Float32Array(n);
+        for (const e of h) for (let j = 0; j < n; j++) exact[j]! += dense[e.item * n + j]!;
+        const want = new Set(top10(exact, h));
+        same += top10(covisSums(table, h, 1), h).filter((i) => want.has(i)).length;
+      }
+      return same / 1000;
+    };
+    const kept = await agreement(EASE_NEIGHBOURS);
+    expect(kept).toBeGreaterThan(0.75);
+    expect(kept).toBeGreaterThan((await agreement(20)) + 0.1);
   });
 });

@@ -12,9 +12,17 @@ export interface EaseNeighbourOptions {
    * keep no EASE neighbours and are not recommended by this signal.
    */
   maxItems?: number;
-  /** Neighbours kept per item (default 20, as co-visitation). */
+  /** Neighbours kept per item (default EASE_NEIGHBOURS). */
   k?: number;
 }
+
+/**
+ * EASE neighbours kept per item before the artifact budget trims them. A long history sums many
+ * rows, and their small weights add up: on the long-history proxy (median 67 items, 1682 items)
+ * the table scored HR@10 0.178 with 20 per item, 0.192 with 50 and 0.200 with 100, dense EASE's
+ * own 0.201 (validation, λ 500).
+ */
+export const EASE_NEIGHBOURS = 100;
 
 /**
  * EASE (Steck, WWW 2019) as a neighbour table in the co-visitation format: the k largest positive
@@ -42,18 +50,14 @@ export async function buildEaseNeighbours(
     for (const a of rows) for (const b of rows) gram[a * n + b]! += 1;
   }
   const b = await easeWeights(gram, n, o.lambda, tfMultiply);
-  const k = o.k ?? 20;
+  const k = o.k ?? EASE_NEIGHBOURS;
   const rows = Array.from({ length: itemCount }, () => new Map<number, number>());
   for (let r = 0; r < n; r++) {
-    const top: [number, number][] = [];
-    for (let c = 0; c < n; c++) {
-      const v = b[r * n + c]!;
-      if (v <= 0 || (top.length === k && v <= top[k - 1]![1])) continue;
-      top.push([c, v]);
-      top.sort((x, y) => y[1] - x[1]);
-      if (top.length > k) top.pop();
-    }
-    for (const [c, v] of top) rows[kept[r]!]!.set(kept[c]!, v);
+    const positive: [number, number][] = [];
+    for (let c = 0; c < n; c++) if (b[r * n + c]! > 0) positive.push([c, b[r * n + c]!]);
+    // Stable: equal weights keep the lower column first.
+    positive.sort((x, y) => y[1] - x[1]);
+    for (const [c, v] of positive.slice(0, k)) rows[kept[r]!]!.set(kept[c]!, v);
   }
   return topKNeighbours(rows, k);
 }
