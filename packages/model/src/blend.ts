@@ -18,6 +18,13 @@ export interface BlendWeights {
    * with the same recency; absent (0) when the build had no catalog text or it did not help.
    */
   content?: number;
+  /**
+   * Weight of sequential co-visitation ("Y after X") when the neighbour table is EASE's: a
+   * second table summed with its own `sequenceRecency`, as what came right before matters for the
+   * next item while EASE's taste reads the whole history; absent (0) when it did not help.
+   */
+  sequence?: number;
+  sequenceRecency?: number;
 }
 
 /**
@@ -75,13 +82,15 @@ export interface Components {
   popularity: Float32Array;
   /** Content-neighbour signal, or null when the blend does not use it. */
   content: Float32Array | null;
+  /** Sequential co-visitation beside EASE, or null when the blend does not use it. */
+  sequence: Float32Array | null;
 }
 
 /**
  * The final score (what ranking sorts by) from the raw signals in one pass: the weighted sum of
- * `softScale(dots)` (null: none), `covisScores` of the co-visitation and of the content sums
- * (`covisSums`; content null: not used) and popularity, each rounded to float32 where those
- * functions store it and summed in the order of the components, so the floats are theirs.
+ * `softScale(dots)` (null: none), `covisScores` of the co-visitation, content and sequence sums
+ * (`covisSums`; content or sequence null: not used) and popularity, each rounded to float32 where
+ * those functions store it and summed in the order of the components, so the floats are theirs.
  */
 export function blendScores(
   dots: Float32Array | null,
@@ -89,19 +98,23 @@ export function blendScores(
   popularity: Float32Array,
   w: BlendWeights,
   content: Float32Array | null = null,
+  sequence: Float32Array | null = null,
   out = new Float32Array(popularity.length),
 ): Float32Array {
   const [wc, wp, t] = [w.covis, w.popularity, w.temperature];
   const wm = dots === null ? 0 : w.model;
   const wt = content === null ? 0 : (w.content ?? 0);
+  const ws = sequence === null ? 0 : (w.sequence ?? 0);
   const cmax = maxOf(covis, 0);
   const tmax = wt === 0 ? 0 : maxOf(content!, 0);
+  const smax = ws === 0 ? 0 : maxOf(sequence!, 0);
   const dmax = wm === 0 ? 0 : maxOf(dots!);
   for (let i = 0; i < out.length; i++) {
     const c = cmax > 0 ? Math.fround(covis[i]! / cmax) : covis[i]!;
     let v = Math.fround(wc * c + wp * popularity[i]!);
     if (wm !== 0) v = Math.fround(v + wm * Math.fround(soft(dots![i]!, dmax, t)));
     if (wt !== 0) v += wt * (tmax > 0 ? Math.fround(content![i]! / tmax) : content![i]!);
+    if (ws !== 0) v += ws * (smax > 0 ? Math.fround(sequence![i]! / smax) : sequence![i]!);
     out[i] = v;
   }
   return out;

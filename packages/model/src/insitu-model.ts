@@ -12,6 +12,18 @@ import type { QuantizedMatrix } from './quantize.ts';
 import { jsScoreEngine } from './score-engine.ts';
 import type { ScoreEngine } from './score-engine.ts';
 
+/** An optional table's `covisSums` into its reused buffer; null when the blend does not use it. */
+function sumsInto(
+  buffer: Float32Array<ArrayBuffer> | null,
+  table: NeighbourTable | undefined,
+  history: readonly HistoryEntry[],
+  recency: number,
+): Float32Array | null {
+  return buffer === null || table === undefined
+    ? null
+    : covisSums(table, history, recency, buffer.fill(0));
+}
+
 /** The decoded contents of an artifact. */
 export interface ModelParts {
   manifest: ArtifactManifest;
@@ -21,6 +33,8 @@ export interface ModelParts {
   popularity: Float32Array;
   /** Content neighbours (catalog-text similarity) when the blend uses them (`blend.content`). */
   contentNeighbours?: NeighbourTable;
+  /** Co-visitation beside EASE neighbours when the blend uses it (`blend.sequence`). */
+  sequenceNeighbours?: NeighbourTable;
   /** Segment centroids in user-vector space (empty when the artifact ships profile centroids). */
   centroids: Float32Array[];
   /** Profile segment centroids and purchase-intent weights fitted from the logs, when present. */
@@ -43,10 +57,12 @@ export class InsituModel {
   private readonly parts: ModelParts;
   private readonly index: Map<string, number>;
   private engine: ScoreEngine;
-  /** The co-visitation and content sums `scoreHistory` blends from, reused across calls. */
+  /** The neighbour, content and sequence sums `scoreHistory` blends from, reused across calls. */
   private readonly covis: Float32Array<ArrayBuffer>;
   /** Null when the blend does not use content neighbours (none shipped, or weight 0). */
   private readonly content: Float32Array<ArrayBuffer> | null;
+  /** Null when the blend does not use sequence neighbours (none shipped, or weight 0). */
+  private readonly sequence: Float32Array<ArrayBuffer> | null;
 
   constructor(parts: ModelParts) {
     this.parts = parts;
@@ -60,6 +76,9 @@ export class InsituModel {
     const usesContent =
       parts.contentNeighbours !== undefined && (parts.manifest.blend.content ?? 0) !== 0;
     this.content = usesContent ? new Float32Array(this.itemCount) : null;
+    const usesSequence =
+      parts.sequenceNeighbours !== undefined && (parts.manifest.blend.sequence ?? 0) !== 0;
+    this.sequence = usesSequence ? new Float32Array(this.itemCount) : null;
   }
 
   /** Which engine computes the dot products ('js' or a tfjs backend name). */
@@ -111,6 +130,10 @@ export class InsituModel {
         this.content === null
           ? null
           : covisScores(this.parts.contentNeighbours!, known, blend.recency),
+      sequence:
+        this.sequence === null
+          ? null
+          : covisScores(this.parts.sequenceNeighbours!, known, blend.sequenceRecency ?? 1),
     };
   }
 
@@ -123,11 +146,14 @@ export class InsituModel {
     const blend = this.manifest.blend;
     // The sum buffers are reused: filled and blended with no await in between.
     const covis = covisSums(this.parts.neighbours, known, blend.recency, this.covis.fill(0));
-    const content =
-      this.content === null
-        ? null
-        : covisSums(this.parts.contentNeighbours!, known, blend.recency, this.content.fill(0));
-    const out = blendScores(dots, covis, this.parts.popularity, blend, content);
+    const content = sumsInto(this.content, this.parts.contentNeighbours, known, blend.recency);
+    const sequence = sumsInto(
+      this.sequence,
+      this.parts.sequenceNeighbours,
+      known,
+      blend.sequenceRecency ?? 1,
+    );
+    const out = blendScores(dots, covis, this.parts.popularity, blend, content, sequence);
     if (head !== undefined) {
       const dots = await this.engine.dot(head.offset);
       for (let i = 0; i < out.length; i++) out[i]! += head.temperature * dots[i]!;

@@ -88,10 +88,12 @@ export async function loadArtifact(
     return bytes;
   };
   const n = manifest.itemCount;
-  const [emb, nb, cnb, pop, cen, encJson, encBin] = await Promise.all([
+  const optional = (path: string) => (manifest.files[path] === undefined ? null : sized(path));
+  const [emb, nb, cnb, snb, pop, cen, encJson, encBin] = await Promise.all([
     sized(FILES.embeddings),
     sized(FILES.neighbours),
-    manifest.files[FILES.contentNeighbours] === undefined ? null : sized(FILES.contentNeighbours),
+    optional(FILES.contentNeighbours),
+    optional(FILES.sequenceNeighbours),
     sized(FILES.popularity),
     sized(FILES.centroids),
     manifest.encoder === null ? null : sized(FILES.encoderJson),
@@ -120,6 +122,7 @@ export async function loadArtifact(
     encoder,
     neighbours: decodeNeighbours(nb, n),
     ...(cnb === null ? {} : { contentNeighbours: decodeNeighbours(cnb, n) }),
+    ...(snb === null ? {} : { sequenceNeighbours: decodeNeighbours(snb, n) }),
     popularity: decodeFloats(pop, n, FILES.popularity),
     centroids,
     ...(profile === undefined ? {} : { profile }),

@@ -70,6 +70,8 @@ export const FILES = {
   neighbours: 'neighbours.bin',
   /** Optional: content neighbours, present when `blend.content` > 0. */
   contentNeighbours: 'content-neighbours.bin',
+  /** Optional: co-visitation beside EASE neighbours, present when `blend.sequence` > 0. */
+  sequenceNeighbours: 'sequence-neighbours.bin',
   popularity: 'popularity.bin',
   centroids: 'centroids.json',
   intent: 'intent.json',

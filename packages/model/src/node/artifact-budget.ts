@@ -85,16 +85,18 @@ export async function neighboursWithinBudget(
 }
 
 /**
- * The content neighbours that fit the artifact budget: the table with up to `k` entries per row,
- * for the largest k of k, 8, 6, 4, 2 whose artifact stays within it, or null (the blend then
- * drops the content signal). Only this optional part yields to what the rest needs.
+ * An optional table (content or sequence neighbours) that fits the artifact budget beside what
+ * `parts` already holds: the table with up to `k` entries per row, for the largest k of k, 8, 6,
+ * 4, 2 whose artifact stays within it, or null (the blend then drops that signal). Only these
+ * optional parts yield to what the rest needs.
  */
-export function contentWithinBudget(
+export function optionalWithinBudget(
   parts: ModelParts,
+  key: 'contentNeighbours' | 'sequenceNeighbours',
   table: NeighbourTable,
   k: number,
 ): Promise<NeighbourTable | null> {
   const sizes = [Infinity, ...[8, 6, 4, 2].filter((s) => s < k)];
-  const place = (contentNeighbours: NeighbourTable) => ({ ...parts, contentNeighbours });
+  const place = (t: NeighbourTable) => ({ ...parts, [key]: t });
   return firstWithin(table, sizes, place, budgetOf(parts));
 }

@@ -10,7 +10,9 @@ import { InsituModel } from '../insitu-model.ts';
 import type { ModelParts } from '../insitu-model.ts';
 import { gzipBytes, MIN_NEIGHBOURS, neighboursWithinBudget } from './artifact-budget.ts';
 import { topKNeighbours } from '../neighbours.ts';
+import { covisScores } from '../blend.ts';
 import { buildContentNeighbours } from './content-neighbours.ts';
+import { buildCovisitation } from './covis-build.ts';
 import { encodeBatch } from './encoder-graph.ts';
 import { fitModel } from './fit.ts';
 import { readArtifactDir, writeArtifactDir } from './files.node.ts';
@@ -78,6 +80,32 @@ describe('model artifact', () => {
     const plain = await new InsituModel(parts).scoreHistory(history);
     // Item 15 shares group 1's title terms with the history (items 8–10); item 0 does not.
     expect(b[15]! - plain[15]!).toBeGreaterThan(b[0]! - plain[0]! + 0.5);
+  });
+
+  it('ships sequence neighbours only when the blend weighs them, summed with their own recency', async () => {
+    expect((await serializeArtifact(parts)).has('sequence-neighbours.bin')).toBe(false);
+    const blend = { ...parts.manifest.blend, sequence: 0.5, sequenceRecency: 0.3 };
+    const withSequence: ModelParts = {
+      ...parts,
+      sequenceNeighbours: buildCovisitation(shop.data.sequences, shop.data.itemCount),
+      manifest: { ...parts.manifest, blend },
+    };
+    const other = await mkdtemp(join(tmpdir(), 'insitu-artifact-'));
+    await writeArtifactDir(other, await serializeArtifact(withSequence));
+    const loaded = await readArtifactDir(other);
+    await rm(other, { recursive: true, force: true });
+    const b = await loaded.scoreHistory(history);
+    const c = await loaded.components(history);
+    expect(c.sequence).not.toBeNull();
+    // The sequence sum weighs the k-th latest item 0.3^k, not the neighbour table's recency.
+    const latest = covisScores(withSequence.sequenceNeighbours!, history.slice(-1), 1);
+    const all = covisScores(withSequence.sequenceNeighbours!, history, 0.3);
+    expect(c.sequence).toEqual(all);
+    expect(all).not.toEqual(latest);
+    const plain = await new InsituModel(parts).scoreHistory(history);
+    for (let i = 0; i < b.length; i++) {
+      expect(b[i]! - plain[i]!).toBeCloseTo(0.5 * c.sequence![i]!, 5);
+    }
   });
 
   it('trims the neighbour table to the best entries of each row when over the budget', async () => {

@@ -47,14 +47,14 @@ export async function chooseNeighbours(
   candidates: readonly NeighbourCandidate[],
   train: Sequences,
   itemCount: number,
-  tune: (table: NeighbourTable) => TuneResult,
+  tune: (table: NeighbourTable, source: NeighbourCandidate['source']) => TuneResult,
   onCandidate?: (label: string) => void,
 ): Promise<{ chosen: NeighbourCandidate; tuned: TuneResult }> {
   let best: { chosen: NeighbourCandidate; tuned: TuneResult } | null = null;
   const figures: Record<string, HoldoutFigures> = {};
   for (const candidate of candidates) {
     onCandidate?.(candidate.label);
-    const tuned = tune(await candidate.build(train, itemCount));
+    const tuned = tune(await candidate.build(train, itemCount), candidate.source);
     figures[`${candidate.label}-blend`] = tuned.figures['blend']!;
     if (
       best === null ||

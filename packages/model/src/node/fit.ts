@@ -8,7 +8,7 @@ import { InsituModel } from '../insitu-model.ts';
 import type { ModelParts } from '../insitu-model.ts';
 import { quantizeRows } from '../quantize.ts';
 import { buildContentParts } from './content-build.ts';
-import { contentWithinBudget, neighboursWithinBudget } from './artifact-budget.ts';
+import { neighboursWithinBudget, optionalWithinBudget } from './artifact-budget.ts';
 import { buildContentNeighbours, CONTENT_NEIGHBOURS } from './content-neighbours.ts';
 import { fillUnseenFromContent } from './unseen-items.ts';
 import type { ContentItem } from './content-vectors.ts';
@@ -172,8 +172,17 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
   }
   // Catalog-only, so the holdout and the shipped model share one table.
   const content = buildContentNeighbours(o.content ?? [], data.itemCount);
-  const tune = (neighbours: ModelParts['neighbours']) =>
-    tuneBlend({ cases, itemCount: data.itemCount, neighbours, modelDots, popularity, content });
+  // Beside EASE's taste, co-visitation can still say what follows the last items.
+  const tune = (neighbours: ModelParts['neighbours'], source: 'covis' | 'ease') =>
+    tuneBlend({
+      cases,
+      itemCount: data.itemCount,
+      neighbours,
+      modelDots,
+      popularity,
+      content,
+      sequence: source === 'ease' ? covisTrain : null,
+    });
   const withEase = o.ease !== false && data.itemCount <= (o.easeItems ?? EASE_ITEMS);
   const { chosen, tuned } = await chooseNeighbours(
     neighbourCandidates(withEase, o.easeLambdas ?? [20, 100, 500]),
@@ -194,8 +203,19 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
   );
   // Built from every sequence, the shipped table can be larger than the one tuned on the train part.
   parts.neighbours = await neighboursWithinBudget(parts);
+  if ((tuned.blend.sequence ?? 0) > 0) {
+    const table = buildCovisitation(sequences, data.itemCount);
+    const fitted = await optionalWithinBudget(parts, 'sequenceNeighbours', table, 20);
+    if (fitted === null) manifest.blend.sequence = 0;
+    else parts.sequenceNeighbours = fitted;
+  }
   if (content !== null && (tuned.blend.content ?? 0) > 0) {
-    const fitted = await contentWithinBudget(parts, content, CONTENT_NEIGHBOURS);
+    const fitted = await optionalWithinBudget(
+      parts,
+      'contentNeighbours',
+      content,
+      CONTENT_NEIGHBOURS,
+    );
     if (fitted === null) manifest.blend.content = 0;
     else parts.contentNeighbours = fitted;
   }

@@ -61,6 +61,9 @@ export async function serializeArtifact(parts: ModelParts): Promise<ArtifactFile
   if (parts.contentNeighbours !== undefined) {
     files.set(FILES.contentNeighbours, encodeNeighbours(parts.contentNeighbours));
   }
+  if (parts.sequenceNeighbours !== undefined) {
+    files.set(FILES.sequenceNeighbours, encodeNeighbours(parts.sequenceNeighbours));
+  }
   files.set(FILES.popularity, floatBytes(parts.popularity));
   const profile = parts.profile;
   if (profile !== undefined) {

@@ -131,4 +131,65 @@ describe('tuneBlend', () => {
     expect(tuned.blend.covis).toBeGreaterThan(0);
     expect(tuned.blend.recency).toBeLessThanOrEqual(0.85);
   });
+
+  // Taste: four groups of 30 items, each item's neighbours its group. Shelf order: item i is
+  // followed by the next one of its group. A history is 8 items of the shopper's group among 32
+  // others, ending with one of the group; with `shelf`, half the targets are the item after it.
+  const shelfShop = (shelf: boolean) => {
+    const itemCount = 120;
+    const random = seededRandom(3);
+    const group = (i: number) => Math.floor(i / 30) * 30;
+    const next = (i: number) => group(i) + ((i + 1) % 30);
+    const taste = Array.from(
+      { length: itemCount },
+      (_, i) => new Map(Array.from({ length: 30 }, (_, k) => [group(i) + k, 1] as const)),
+    );
+    const cases: HoldoutCase[] = [];
+    const sequences: HistoryEntry[][] = [];
+    for (let u = 0; u < 400; u++) {
+      const g = group(Math.floor(random() * itemCount));
+      const mine = Array.from({ length: 30 }, (_, k) => g + k).sort(() => random() - 0.5);
+      const others = Array.from({ length: itemCount }, (_, i) => i)
+        .filter((i) => group(i) !== g)
+        .sort(() => random() - 0.5);
+      const last = mine[0]!;
+      const rest = mine.slice(1).filter((i) => i !== next(last));
+      const items = [...rest.slice(0, 7), ...others.slice(0, 32)].sort(() => random() - 0.5);
+      items.push(last);
+      const target = shelf && random() < 0.5 ? next(last) : rest[7 + Math.floor(random() * 10)]!;
+      const history = items.map((item, k) => ({ item, ts: u * 100 + k, kind: 'view' as const }));
+      cases.push({ history, target, ts: u * 100 + 50 });
+      // What the logs show: shoppers walking the shelf.
+      sequences.push(
+        Array.from({ length: 6 }, (_, k) => ({
+          item: g + ((last + k) % 30),
+          ts: k,
+          kind: 'view' as const,
+        })),
+      );
+    }
+    const flat = new Float32Array(itemCount).fill(0.5);
+    return tuneBlend({
+      cases,
+      itemCount,
+      neighbours: topKNeighbours(taste, 30),
+      modelDots: null,
+      popularity: cases.map(() => flat),
+      sequence: buildCovisitation(sequences, itemCount),
+    });
+  };
+
+  it('weighs sequential co-visitation in beside the taste table when the next item follows the last', () => {
+    const tuned = shelfShop(true);
+    expect(tuned.blend.sequence).toBeGreaterThan(0);
+    expect(tuned.blend.sequenceRecency).toBeLessThanOrEqual(0.7);
+    const f = tuned.figures;
+    expect(f['blend']!.hr10).toBeGreaterThan(Math.max(f['covis']!.hr10, f['sequence']!.hr10) + 0.1);
+  });
+
+  it('leaves sequential co-visitation out when what follows the last item tells nothing', () => {
+    const tuned = shelfShop(false);
+    expect(tuned.blend.sequence).toBeUndefined();
+    expect(tuned.blend.covis).toBeGreaterThan(0);
+  });
 });

@@ -16,6 +16,8 @@ export interface TuneInputs {
   popularity: Float32Array[];
   /** Content neighbours (catalog-text similarity), or null without catalog text. */
   content?: NeighbourTable | null;
+  /** Sequential co-visitation beside EASE neighbours, or null when `neighbours` is co-visitation. */
+  sequence?: NeighbourTable | null;
 }
 
 /** The chosen blend and the figures of the blend and of each signal alone. */
@@ -32,7 +34,7 @@ const score = (f: HoldoutFigures) => f.ndcg10 + f.hr10 + f.ndcg100;
  * Coordinate search on the holdout over: neighbour recency (the k-th most recent item counts
  * recency^k; 1 sums the whole history, what long taste-driven histories need); encoder weight ×
  * temperature; popularity weight; content-neighbour weight (with catalog text); co-visitation
- * on/off — two passes, each change kept only when HR@10 + NDCG@10 improves, so a signal that does
+ * on/off; beside EASE neighbours, sequential co-visitation's weight × its own recency — two passes, each change kept only when HR@10 + NDCG@10 improves, so a signal that does
  * not help ends with weight 0. Then the simplest blend (fewest signals, pure popularity first)
  * within one paired standard error of the best is kept: on a thin holdout a few lucky hits must
  * not buy a mix that generalises worse. The data decides the mix (sequential shops lean on
@@ -55,6 +57,8 @@ export function tuneBlend(t: TuneInputs): TuneResult {
   const covis = neighbourSignal(t.neighbours);
   const contentTable = t.content ?? null;
   const content = contentTable === null ? null : neighbourSignal(contentTable);
+  const sequenceTable = t.sequence ?? null;
+  const sequence = sequenceTable === null ? null : neighbourSignal(sequenceTable);
   const modelCache = new Map<number, (Float32Array | null)[]>();
   const model = (temperature: number) => {
     let v = modelCache.get(temperature);
@@ -71,19 +75,23 @@ export function tuneBlend(t: TuneInputs): TuneResult {
     const md = w.model === 0 ? null : model(w.temperature);
     const wc = w.content ?? 0;
     const ct = wc === 0 || content === null ? null : content(w.recency);
+    const ws = w.sequence ?? 0;
+    const sq = ws === 0 || sequence === null ? null : sequence(w.sequenceRecency ?? 1);
     return holdoutFigures(
       t.cases,
       (i) => {
         const c = cv?.[i];
         const m = md?.[i];
         const ci = ct?.[i];
+        const si = sq?.[i];
         const p = t.popularity[i]!;
         for (let j = 0; j < n; j++) {
           out[j] =
             (c ? w.covis * c[j]! : 0) +
             w.popularity * p[j]! +
             (m ? w.model * m[j]! : 0) +
-            (ci ? wc * ci[j]! : 0);
+            (ci ? wc * ci[j]! : 0) +
+            (si ? ws * si[j]! : 0);
         }
         return out;
       },
@@ -127,11 +135,24 @@ export function tuneBlend(t: TuneInputs): TuneResult {
       consider([0, ...weights].map((c) => ({ ...withPop, content: c })));
     }
     consider([0, 1].map((c) => ({ ...best, covis: c })));
+    if (sequence !== null) {
+      const base = best;
+      consider(
+        [0.3, 0.5, 0.7].flatMap((sequenceRecency) =>
+          [0, 0.1, 0.2, 0.3, 0.5, 1].map((s) => ({ ...base, sequence: s, sequenceRecency })),
+        ),
+      );
+    }
   }
   best = simplestWithinNoise(best, t.cases.length, figures);
+  if ((best.sequence ?? 0) === 0) {
+    best = { ...best };
+    delete best.sequence;
+    delete best.sequenceRecency;
+  }
   bestFig = figures(best);
   const alone = (w: Partial<BlendWeights>): HoldoutFigures =>
-    figures({ ...best, model: 0, covis: 0, popularity: 0, content: 0, ...w });
+    figures({ ...best, model: 0, covis: 0, popularity: 0, content: 0, sequence: 0, ...w });
   const result: Record<string, HoldoutFigures> = {
     blend: bestFig,
     covis: alone({ covis: 1 }),
@@ -139,6 +160,7 @@ export function tuneBlend(t: TuneInputs): TuneResult {
   };
   if (t.modelDots !== null) result['encoder'] = alone({ model: 1 });
   if (content !== null) result['content'] = alone({ content: 1 });
+  if (sequence !== null) result['sequence'] = alone({ sequence: 1 });
   return { blend: best, figures: result };
 }
 
@@ -146,7 +168,8 @@ const signals = (w: BlendWeights) =>
   (w.model > 0 ? 1 : 0) +
   (w.covis > 0 ? 1 : 0) +
   (w.popularity > 0 ? 1 : 0) +
-  ((w.content ?? 0) > 0 ? 1 : 0);
+  ((w.content ?? 0) > 0 ? 1 : 0) +
+  ((w.sequence ?? 0) > 0 ? 1 : 0);
 
 const mean = (x: Float64Array) => x.reduce((a, v) => a + v, 0) / Math.max(1, x.length);
 
@@ -159,12 +182,13 @@ function simplestWithinNoise(
   const bestCases = new Float64Array(cases);
   figures(best, bestCases);
   const candidates: BlendWeights[] = [
-    { ...best, model: 0, covis: 0, popularity: 1, content: 0 },
-    { ...best, model: 0, covis: best.covis || 1, popularity: 0, content: 0 },
+    { ...best, model: 0, covis: 0, popularity: 1, content: 0, sequence: 0 },
+    { ...best, model: 0, covis: best.covis || 1, popularity: 0, content: 0, sequence: 0 },
     { ...best, model: 0 },
     { ...best, covis: 0 },
     { ...best, popularity: 0 },
     { ...best, content: 0 },
+    { ...best, sequence: 0 },
   ].filter((w) => signals(w) > 0 && signals(w) < signals(best));
   candidates.sort((a, b) => signals(a) - signals(b));
   let chosen: BlendWeights | null = null;
