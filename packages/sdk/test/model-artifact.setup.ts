@@ -20,8 +20,8 @@ export default async function setup(): Promise<void> {
   const code = await build([...args, '--out', `${dir}model`, '--epochs', '2', '--seed', '7']);
   if (code !== 0) throw new Error(`insitu build exited with ${code}`);
   // This shop is so regular that the tuned blend may be co-visitation alone; fix weights that use
-  // every signal, so the round trip runs the encoder, the engine's dot products and the content
-  // neighbours (written here from the catalog when the build did not ship them) too.
+  // every signal, so the round trip runs the encoder, the engine's dot products and the content and
+  // sequence neighbours (written here when the build did not ship them) too.
   const manifestPath = `${dir}model/manifest.json`;
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as {
     blend: object;
@@ -33,6 +33,13 @@ export default async function setup(): Promise<void> {
     await writeFile(`${dir}model/${FILES.contentNeighbours}`, bytes);
     manifest.files[FILES.contentNeighbours] = bytes.length;
   }
+  // The build's own neighbour table stands in for the sequence table beside it: what runs here is
+  // that the worker loads a second table and sums it with its own recency.
+  if (manifest.files[FILES.sequenceNeighbours] === undefined) {
+    const bytes = await readFile(`${dir}model/${FILES.neighbours}`);
+    await writeFile(`${dir}model/${FILES.sequenceNeighbours}`, bytes);
+    manifest.files[FILES.sequenceNeighbours] = bytes.length;
+  }
   manifest.blend = {
     ...manifest.blend,
     model: 1,
@@ -40,10 +47,14 @@ export default async function setup(): Promise<void> {
     covis: 0.5,
     popularity: 0.1,
     content: 0.3,
+    sequence: 0.2,
+    sequenceRecency: 0.3,
   };
   await writeFile(manifestPath, JSON.stringify(manifest));
   // What Node scores for each history: the browser must reproduce it from the same files.
   const model = await readArtifactDir(`${dir}model`);
+  if ((await model.components([{ item: 0, ts: 1, kind: 'view' }])).sequence === null)
+    throw new Error('the test artifact does not use its sequence neighbours');
   const index = new Map(catalog.items.map((item, i) => [item.id, i]));
   const expected = await Promise.all(
     TEST_HISTORIES.map(async (ids) => {
