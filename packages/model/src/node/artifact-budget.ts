@@ -69,8 +69,8 @@ export const MIN_NEIGHBOURS = 8;
 
 /**
  * The shop's neighbour table within the artifact budget: as built, else each row's best 64, 32,
- * 16, 12 or 10, else MIN_NEIGHBOURS (check-size then reports the artifact as over). Runs before content
- * neighbours are placed, so they take only the room left.
+ * 16, 12 or 10, else MIN_NEIGHBOURS (check-size then reports the artifact as over). Runs before
+ * the optional content and sequence neighbours are placed, so they take only the room left.
  */
 export async function neighboursWithinBudget(
   parts: ModelParts,

@@ -16,7 +16,7 @@ export interface TuneInputs {
   popularity: Float32Array[];
   /** Content neighbours (catalog-text similarity), or null without catalog text. */
   content?: NeighbourTable | null;
-  /** Sequential co-visitation beside EASE neighbours, or null when `neighbours` is co-visitation. */
+  /** Co-visitation beside EASE neighbours, or null when `neighbours` is co-visitation itself. */
   sequence?: NeighbourTable | null;
 }
 
@@ -34,8 +34,9 @@ const score = (f: HoldoutFigures) => f.ndcg10 + f.hr10 + f.ndcg100;
  * Coordinate search on the holdout over: neighbour recency (the k-th most recent item counts
  * recency^k; 1 sums the whole history, what long taste-driven histories need); encoder weight ×
  * temperature; popularity weight; content-neighbour weight (with catalog text); co-visitation
- * on/off; beside EASE neighbours, sequential co-visitation's weight × its own recency — two passes, each change kept only when HR@10 + NDCG@10 improves, so a signal that does
- * not help ends with weight 0. Then the simplest blend (fewest signals, pure popularity first)
+ * on/off; beside EASE neighbours, sequential co-visitation's weight × its own recency — two
+ * passes, each change kept only when HR@10 + NDCG@10 improves, so a signal that does not help
+ * ends with weight 0. Then the simplest blend (fewest signals, pure popularity first)
  * within one paired standard error of the best is kept: on a thin holdout a few lucky hits must
  * not buy a mix that generalises worse. The data decides the mix (sequential shops lean on
  * co-visitation, thin ones on popularity).
