@@ -63,6 +63,8 @@ export const demoJourney: E2ESpec = {
     await runtimeUp(page);
     await page.locator('.tiles a.tile').nth(2).click();
     await page.waitForURL(/category\.html#/);
+    // The grid renders after the page's script reads the route: wait for it before reading it.
+    await page.locator('.grid a.card').first().waitFor();
     const listed = await productIdsOnPage(page, '.grid a.card');
     assert.ok(listed.length >= 10, `category lists products (${listed.length})`);
     await page.screenshot({ path: join(artifacts, 'category.png') });
