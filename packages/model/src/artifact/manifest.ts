@@ -3,7 +3,7 @@ import type { BlendWeights } from '../blend.ts';
 /** Version of the artifact layout; the loader refuses other versions. */
 export const FORMAT_VERSION = 2;
 
-/** Ranking quality on the build's validation holdout (the last item of sampled users). */
+/** Ranking quality on the build's validation holdout (the last items of sampled users). */
 export interface HoldoutFigures {
   users: number;
   hr10: number;

@@ -26,7 +26,7 @@ let parts: ModelParts;
 let dir: string;
 
 beforeAll(async () => {
-  parts = await fitModel(shop.data, { epochs: 3, createdAt, holdoutUsers: 60 });
+  parts = await fitModel(shop.data, { epochs: 3, createdAt, holdoutCases: 60 });
   dir = await mkdtemp(join(tmpdir(), 'insitu-artifact-'));
 });
 afterAll(async () => {
@@ -148,7 +148,7 @@ describe('model artifact', () => {
   });
 
   it('is deterministic for a seed and differs for another seed', async () => {
-    const again = await fitModel(shop.data, { epochs: 3, createdAt, holdoutUsers: 60 });
+    const again = await fitModel(shop.data, { epochs: 3, createdAt, holdoutCases: 60 });
     const [x, y] = [await serializeArtifact(parts), await serializeArtifact(again)];
     for (const [path, bytes] of x) {
       if (path === 'manifest.json') continue;
@@ -165,7 +165,7 @@ describe('model artifact', () => {
     expect(manifest(y)).toEqual(manifest(x));
     const other = await fitModel(
       { ...shop.data, seed: 6 },
-      { epochs: 3, createdAt, holdoutUsers: 60 },
+      { epochs: 3, createdAt, holdoutCases: 60 },
     );
     expect(Array.from(other.embeddings.values)).not.toEqual(Array.from(parts.embeddings.values));
   });

@@ -32,8 +32,11 @@ export interface InsituFitOptions extends FitOptions {
   /** Recent items the encoder reads (default: from the history lengths, `historyLength`). */
   maxLen?: number;
   backend?: 'wasm' | 'cpu';
-  /** Users whose last item tunes the blend (default: up to 5000, fewer for big catalogs). */
-  holdoutUsers?: number;
+  /**
+   * Holdout cases that tune the blend (default: up to 5000, fewer for big catalogs): the last
+   * items of sampled users, `splitHoldout`.
+   */
+  holdoutCases?: number;
   /** Catalog text/categories by item index: the content-only model, and vectors for items the logs never show. */
   content?: readonly ContentItem[];
   catalogHash?: string | null;
@@ -118,7 +121,7 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
   const random = seededRandom(data.seed);
   const maxCases = Math.max(
     50,
-    Math.min(o.holdoutUsers ?? 5000, Math.floor(2e7 / Math.max(1, data.itemCount))),
+    Math.min(o.holdoutCases ?? 5000, Math.floor(2e7 / Math.max(1, data.itemCount))),
   );
   const { train, cases } = splitHoldout(sequences, maxCases, random);
   const backend = await setupTraining(o.backend ?? 'wasm');

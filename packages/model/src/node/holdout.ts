@@ -9,13 +9,20 @@ export interface HoldoutCase {
   ts: number;
 }
 
+/** Most holdout cases one shopper gives (see `splitHoldout`). */
+export const MAX_CASES_PER_USER = 3;
+
 /**
- * Splits off the last item of up to `maxUsers` randomly chosen users with at least two items:
- * the returned sequences are what the model is fitted on while the cases tune the blend.
+ * Splits off the last item of up to `maxCases` randomly chosen users with at least two items:
+ * the returned sequences are what the model is fitted on while the cases tune the blend. When
+ * there are fewer such users than `maxCases`, a user gives up to MAX_CASES_PER_USER cases (their
+ * last items, each with the history before it), but no more than one per 10 items of history, so
+ * short histories keep what they have: a shop of a thousand long histories then tunes on three
+ * thousand cases instead of a thousand, and its blend is chosen with √3 less noise.
  */
 export function splitHoldout(
   sequences: readonly (readonly HistoryEntry[])[],
-  maxUsers: number,
+  maxCases: number,
   random: () => number,
 ): { train: (readonly HistoryEntry[])[]; cases: HoldoutCase[] } {
   const eligible = sequences.flatMap((s, i) => (s.length >= 2 ? [i] : []));
@@ -23,7 +30,11 @@ export function splitHoldout(
     const j = Math.floor(random() * (i + 1));
     [eligible[i], eligible[j]] = [eligible[j]!, eligible[i]!];
   }
-  const chosen = new Set(eligible.slice(0, maxUsers));
+  const perUser = Math.max(
+    1,
+    Math.min(MAX_CASES_PER_USER, Math.floor(maxCases / Math.max(1, eligible.length))),
+  );
+  const chosen = new Set(eligible.slice(0, maxCases));
   const train: (readonly HistoryEntry[])[] = [];
   const cases: HoldoutCase[] = [];
   sequences.forEach((s, i) => {
@@ -31,9 +42,10 @@ export function splitHoldout(
       train.push(s);
       return;
     }
-    const history = s.slice(0, -1);
-    train.push(history);
-    cases.push({ history, target: s[s.length - 1]!.item, ts: s[s.length - 1]!.ts });
+    const k = Math.min(perUser, Math.max(1, Math.floor(s.length / 10)));
+    train.push(s.slice(0, -k));
+    for (let end = s.length - k; end < s.length; end++)
+      cases.push({ history: s.slice(0, end), target: s[end]!.item, ts: s[end]!.ts });
   });
   return { train, cases };
 }

@@ -13,7 +13,10 @@ export interface TrainOptions {
   learningRate?: number;
   /** Adam (default, lr 0.01) or Adagrad (lr 0.1). */
   optimizer?: 'adagrad' | 'adam';
-  /** Target positions per batch (default 1024); batches group sequences of similar length. */
+  /**
+   * Target positions per batch (default `BATCH_POSITIONS`); batches group sequences of similar
+   * length.
+   */
   batchPositions?: number;
   /** Negatives shared by a batch (default 128). */
   negatives?: number;
@@ -22,6 +25,15 @@ export interface TrainOptions {
   negativePower?: number;
   onProgress?: (fraction: number, loss: number) => void;
 }
+
+/**
+ * Target positions per batch. At a fixed rate a step moves the weights about as far whatever the
+ * batch, so smaller batches train further in the same time: on the builds' holdouts the encoder
+ * alone, 1024 → 256, went from HR@10 0.087 to 0.096 on Beauty (8 epochs) and from 0.074 to 0.135
+ * on the long-history proxy (12 epochs, 64-item windows, where 1024 positions are only 16
+ * shoppers); 128 was no better on either.
+ */
+export const BATCH_POSITIONS = 256;
 
 /** Cuts every sequence into windows of at most maxLen + 1 items, newest window first. */
 function windows(
@@ -127,7 +139,7 @@ export async function trainEncoder(
   o: TrainOptions,
 ): Promise<EncoderWeights> {
   const random = seededRandom(o.seed);
-  const batches = toBatches(windows(sequences, c.maxLen), o.batchPositions ?? 1024);
+  const batches = toBatches(windows(sequences, c.maxLen), o.batchPositions ?? BATCH_POSITIONS);
   const vars = initVariables(c, random);
   const optimizer =
     o.optimizer === 'adagrad'

@@ -14,7 +14,7 @@ describe('items the logs never show', () => {
       .filter((s) => s.length > 0);
     const parts = await fitModel(
       { ...shop.data, sequences },
-      { content: shop.content, epochs: 3, holdoutUsers: 50 },
+      { content: shop.content, epochs: 3, holdoutCases: 50 },
     );
     expect(parts.manifest.kind).toBe('sequence');
     const model = await readArtifactFiles(await serializeArtifact(parts));
