@@ -57,6 +57,7 @@ export interface ArtifactManifest {
     interactions: number;
     seconds: number;
     backend: string;
+    /** Encoder epochs of the kept weights (the holdout's best), before one refresh epoch on all. */
     epochs: number;
   };
 }

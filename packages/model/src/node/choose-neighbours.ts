@@ -2,6 +2,7 @@ import type { HistoryEntry } from '@insitu/core';
 import type { HoldoutFigures } from '../artifact/manifest.ts';
 import type { NeighbourTable } from '../neighbours.ts';
 import { buildCovisitation } from './covis-build.ts';
+import { holdoutScore } from './holdout.ts';
 import { buildEaseNeighbours } from './ease-neighbours.ts';
 import type { TuneResult } from './tune-blend.ts';
 
@@ -36,8 +37,6 @@ export function neighbourCandidates(
   return withEase ? [covis, ...ease] : [covis];
 }
 
-const criterion = (f: HoldoutFigures) => f.hr10 + f.ndcg10 + f.ndcg100;
-
 /**
  * Tunes the blend with each candidate's table (built on the holdout's training part) and keeps
  * the first candidate that no later one beats on HR@10 + NDCG@10 + NDCG@100; each candidate's
@@ -58,7 +57,7 @@ export async function chooseNeighbours(
     figures[`${candidate.label}-blend`] = tuned.figures['blend']!;
     if (
       best === null ||
-      criterion(tuned.figures['blend']!) > criterion(best.tuned.figures['blend']!)
+      holdoutScore(tuned.figures['blend']!) > holdoutScore(best.tuned.figures['blend']!)
     )
       best = { chosen: candidate, tuned };
   }

@@ -2,6 +2,7 @@ import type { FitOptions, HistoryEntry, TrainingData } from '@insitu/core';
 import { seededRandom } from '@insitu/core';
 import type { ArtifactManifest } from '../artifact/manifest.ts';
 import { FORMAT_VERSION } from '../artifact/manifest.ts';
+import { encodeHistory } from '../encoder/forward.ts';
 import { KINDS } from '../encoder/spec.ts';
 import type { EncoderConfig, EncoderWeights } from '../encoder/spec.ts';
 import { InsituModel } from '../insitu-model.ts';
@@ -14,7 +15,7 @@ import { fillUnseenFromContent } from './unseen-items.ts';
 import type { ContentItem } from './content-vectors.ts';
 import { buildCovisitation, decayedPopularity, timeSpan } from './covis-build.ts';
 import { chooseNeighbours, neighbourCandidates } from './choose-neighbours.ts';
-import { holdoutFigures, pairedStandardError, splitHoldout } from './holdout.ts';
+import { holdoutFigures, holdoutScore, pairedStandardError, splitHoldout } from './holdout.ts';
 import type { HoldoutCase } from './holdout.ts';
 import { popularityAsOf } from './popularity-as-of.ts';
 import { kmeans } from './kmeans.ts';
@@ -131,11 +132,16 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
     itemCount: data.itemCount,
   };
   const epochs = o.epochs ?? autoEpochs(interactions);
-  const encoder: EncoderWeights = await trainEncoder(train, config, {
-    epochs,
+  const training = {
     seed: data.seed,
     negatives: o.negatives ?? negativesFor(data.itemCount),
-    onProgress: (f, loss) => progress(0.85 * f, `training encoder (loss ${loss.toFixed(2)})`),
+    onProgress: (f: number, loss: number) =>
+      progress(0.85 * f, `training encoder (loss ${loss.toFixed(2)})`),
+  };
+  const { weights: encoder, epochs: trained } = await trainEncoder(train, config, {
+    ...training,
+    epochs,
+    judge: (w) => encoderHoldoutScore(w, config, cases),
   });
   progress(0.86, 'tuning the blend');
   const itemTable = encoder['item']!.slice(dims);
@@ -148,10 +154,10 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
     nb: ModelParts['neighbours'],
     pop: Float32Array,
     manifest: ArtifactManifest,
+    weights = { encoder, embeddings },
   ): ModelParts => ({
     manifest,
-    embeddings,
-    encoder,
+    ...weights,
     neighbours: nb,
     popularity: pop,
     centroids: [],
@@ -164,7 +170,7 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
     popularityHalfLife: null,
     files: {},
     eval: {},
-    training: { users: sequences.length, interactions, seconds: 0, backend, epochs },
+    training: { users: sequences.length, interactions, seconds: 0, backend, epochs: trained },
   };
   const covisTrain = buildCovisitation(train, data.itemCount);
   const tuner = new InsituModel(draft(covisTrain, popularity[0]!, manifest));
@@ -199,10 +205,22 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
   manifest.neighbours = chosen.source;
   manifest.popularityHalfLife = halfLife;
   manifest.eval = tuned.figures;
+  // The holdout items are each shopper's latest; one more epoch on every sequence teaches them.
+  progress(0.9, 'refreshing the encoder');
+  const { weights: refreshed } = await trainEncoder(sequences, config, {
+    ...training,
+    epochs: 1,
+    initial: encoder,
+    onProgress: undefined,
+  });
+  const refreshedTable = refreshed['item']!.slice(dims);
+  if (fillUnseenFromContent(refreshedTable, dims, sequences, o.content ?? [], data.seed) > 0)
+    refreshed['item']!.set(refreshedTable, dims);
   const parts = draft(
     await chosen.build(sequences, data.itemCount),
     decayedPopularity(sequences, data.itemCount, halfLife),
     manifest,
+    { encoder: refreshed, embeddings: quantizeRows(refreshedTable, data.itemCount, dims) },
   );
   // Built from every sequence, the shipped table can be larger than the one tuned on the train part.
   parts.neighbours = await neighboursWithinBudget(parts);
@@ -257,6 +275,37 @@ function chooseHalfLife(
       (t) => best.score - t.score <= pairedStandardError(best.perCase, t.perCase) + 1e-12,
     ) ?? best
   );
+}
+
+/**
+ * The encoder alone on the holdout (`holdoutScore`, float weights): what training's early stop
+ * judges each epoch by. A thin shop overfits in a few epochs; on Online Retail the encoder alone
+ * scored HR@10 0.029 after 2 epochs and 0.009 after 12.
+ */
+function encoderHoldoutScore(
+  w: EncoderWeights,
+  c: EncoderConfig,
+  cases: readonly HoldoutCase[],
+): number {
+  const d = c.dims;
+  const table = w['item']!;
+  const scores = new Float32Array(c.itemCount);
+  const figures = holdoutFigures(
+    cases,
+    (i) => {
+      const u = encodeHistory(cases[i]!.history, w, d, c.maxLen, (row, out) =>
+        out.set(table.subarray(row * d, (row + 1) * d)),
+      );
+      for (let r = 0; r < c.itemCount; r++) {
+        let s = 0;
+        if (u !== null) for (let j = 0; j < d; j++) s += u[j]! * table[(r + 1) * d + j]!;
+        scores[r] = s;
+      }
+      return scores;
+    },
+    c.itemCount,
+  );
+  return holdoutScore(figures);
 }
 
 async function tunerDots(model: InsituModel, u: Float32Array): Promise<Float32Array> {

@@ -114,6 +114,13 @@ export function holdoutFigures(
 }
 
 /**
+ * What the build maximises on its holdout: HR@10 and NDCG@10 are what the eval reports, but on a
+ * few hundred cases they move in steps of single hits; NDCG@100 sees every target ranked near the
+ * top, which steadies the choice.
+ */
+export const holdoutScore = (f: HoldoutFigures): number => f.hr10 + f.ndcg10 + f.ndcg100;
+
+/**
  * Standard error of the mean paired difference between two per-case criteria: how far apart two
  * candidates must be on this holdout before the difference is more than noise.
  */

@@ -23,6 +23,14 @@ export interface TrainOptions {
   dropout?: number;
   /** Negatives are drawn ∝ count^power (default 0.75; 0 = uniform). */
   negativePower?: number;
+  /** Weights to continue from instead of a random start (e.g. to refresh a trained encoder). */
+  initial?: EncoderWeights;
+  /**
+   * Scores the weights after each epoch (higher is better, e.g. on a holdout): training returns
+   * the best epoch's weights and stops after `patience` (default 2) epochs without a better one.
+   */
+  judge?: (weights: EncoderWeights) => number | Promise<number>;
+  patience?: number;
   onProgress?: (fraction: number, loss: number) => void;
 }
 
@@ -132,15 +140,21 @@ function initVariables(c: EncoderConfig, random: () => number): EncoderVariables
   return v;
 }
 
-/** Trains the encoder with sampled softmax on next-item prediction; deterministic for a seed. */
+/**
+ * Trains the encoder with sampled softmax on next-item prediction; deterministic for a seed.
+ * Returns the weights and the epochs they were trained for (fewer than asked when `judge` stopped
+ * early or preferred an earlier epoch).
+ */
 export async function trainEncoder(
   sequences: readonly (readonly HistoryEntry[])[],
   c: EncoderConfig,
   o: TrainOptions,
-): Promise<EncoderWeights> {
+): Promise<{ weights: EncoderWeights; epochs: number }> {
   const random = seededRandom(o.seed);
   const batches = toBatches(windows(sequences, c.maxLen), o.batchPositions ?? BATCH_POSITIONS);
   const vars = initVariables(c, random);
+  if (o.initial !== undefined)
+    for (const [name, v] of Object.entries(vars)) v.assign(tf.tensor(o.initial[name]!, v.shape));
   const optimizer =
     o.optimizer === 'adagrad'
       ? tf.train.adagrad(o.learningRate ?? 0.1)
@@ -150,6 +164,7 @@ export async function trainEncoder(
   const sampler = negativeSampler(sequences, c.itemCount, o.negativePower ?? 0.75);
   const total = o.epochs * batches.length;
   let step = 0;
+  let best: { weights: EncoderWeights; score: number; epoch: number } | null = null;
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     const order = batches.map((_, i) => i);
     for (let i = order.length - 1; i > 0; i--) {
@@ -169,12 +184,22 @@ export async function trainEncoder(
       }
       loss?.dispose();
     }
+    if (o.judge !== undefined) {
+      const weights = await readWeights(vars);
+      const score = await o.judge(weights);
+      if (best === null || score > best.score) best = { weights, score, epoch };
+      else if (epoch - best.epoch >= (o.patience ?? 2)) break;
+    }
   }
-  const weights: EncoderWeights = {};
-  for (const [name, variable] of Object.entries(vars)) {
-    weights[name] = (await variable.data()) as Float32Array;
-    variable.dispose();
-  }
+  const weights = best?.weights ?? (await readWeights(vars));
+  for (const variable of Object.values(vars)) variable.dispose();
   optimizer.dispose();
+  return { weights, epochs: best === null ? o.epochs : best.epoch + 1 };
+}
+
+async function readWeights(vars: EncoderVariables): Promise<EncoderWeights> {
+  const weights: EncoderWeights = {};
+  for (const [name, variable] of Object.entries(vars))
+    weights[name] = (await variable.data()) as Float32Array;
   return weights;
 }

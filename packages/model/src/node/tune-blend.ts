@@ -2,7 +2,7 @@ import type { BlendWeights } from '../blend.ts';
 import { covisScores, softScale } from '../blend.ts';
 import type { HoldoutFigures } from '../artifact/manifest.ts';
 import type { NeighbourTable } from '../neighbours.ts';
-import { holdoutFigures, pairedStandardError } from './holdout.ts';
+import { holdoutFigures, holdoutScore, pairedStandardError } from './holdout.ts';
 import type { HoldoutCase } from './holdout.ts';
 
 /** What the tuner may mix, computed on the training part without the holdout items. */
@@ -25,10 +25,6 @@ export interface TuneResult {
   blend: BlendWeights;
   figures: Record<string, HoldoutFigures>;
 }
-
-// HR@10 and NDCG@10 are what the eval reports, but on a few hundred cases they move in steps of
-// single hits; NDCG@100 sees every target ranked near the top, which steadies the choice.
-const score = (f: HoldoutFigures) => f.ndcg10 + f.hr10 + f.ndcg100;
 
 /**
  * Coordinate search on the holdout over: neighbour recency (the k-th most recent item counts
@@ -112,7 +108,7 @@ export function tuneBlend(t: TuneInputs): TuneResult {
   const consider = (candidates: BlendWeights[]) => {
     for (const p of candidates) {
       const f = figures(p);
-      if (score(f) > score(bestFig) + 1e-9) [best, bestFig] = [p, f];
+      if (holdoutScore(f) > holdoutScore(bestFig) + 1e-9) [best, bestFig] = [p, f];
     }
   };
   // Large popularity weights turn the other signals into tie-breakers among equally popular items.
