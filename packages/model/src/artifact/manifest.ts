@@ -57,7 +57,7 @@ export interface ArtifactManifest {
     interactions: number;
     seconds: number;
     backend: string;
-    /** Encoder epochs of the kept weights (the holdout's best), before one refresh epoch on all. */
+    /** Encoder epochs of the kept weights (the holdout's best epoch). */
     epochs: number;
   };
 }

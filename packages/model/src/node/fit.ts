@@ -132,15 +132,11 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
     itemCount: data.itemCount,
   };
   const epochs = o.epochs ?? autoEpochs(interactions);
-  const training = {
+  const { weights: encoder, epochs: trained } = await trainEncoder(train, config, {
+    epochs,
     seed: data.seed,
     negatives: o.negatives ?? negativesFor(data.itemCount),
-    onProgress: (f: number, loss: number) =>
-      progress(0.85 * f, `training encoder (loss ${loss.toFixed(2)})`),
-  };
-  const { weights: encoder, epochs: trained } = await trainEncoder(train, config, {
-    ...training,
-    epochs,
+    onProgress: (f, loss) => progress(0.85 * f, `training encoder (loss ${loss.toFixed(2)})`),
     judge: (w) => encoderHoldoutScore(w, config, cases),
   });
   progress(0.86, 'tuning the blend');
@@ -154,10 +150,10 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
     nb: ModelParts['neighbours'],
     pop: Float32Array,
     manifest: ArtifactManifest,
-    weights = { encoder, embeddings },
   ): ModelParts => ({
     manifest,
-    ...weights,
+    embeddings,
+    encoder,
     neighbours: nb,
     popularity: pop,
     centroids: [],
@@ -205,22 +201,10 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
   manifest.neighbours = chosen.source;
   manifest.popularityHalfLife = halfLife;
   manifest.eval = tuned.figures;
-  // The holdout items are each shopper's latest; one more epoch on every sequence teaches them.
-  progress(0.9, 'refreshing the encoder');
-  const { weights: refreshed } = await trainEncoder(sequences, config, {
-    ...training,
-    epochs: 1,
-    initial: encoder,
-    onProgress: undefined,
-  });
-  const refreshedTable = refreshed['item']!.slice(dims);
-  if (fillUnseenFromContent(refreshedTable, dims, sequences, o.content ?? [], data.seed) > 0)
-    refreshed['item']!.set(refreshedTable, dims);
   const parts = draft(
     await chosen.build(sequences, data.itemCount),
     decayedPopularity(sequences, data.itemCount, halfLife),
     manifest,
-    { encoder: refreshed, embeddings: quantizeRows(refreshedTable, data.itemCount, dims) },
   );
   // Built from every sequence, the shipped table can be larger than the one tuned on the train part.
   parts.neighbours = await neighboursWithinBudget(parts);

@@ -23,8 +23,6 @@ export interface TrainOptions {
   dropout?: number;
   /** Negatives are drawn ∝ count^power (default 0.75; 0 = uniform). */
   negativePower?: number;
-  /** Weights to continue from instead of a random start (e.g. to refresh a trained encoder). */
-  initial?: EncoderWeights;
   /**
    * Scores the weights after each epoch (higher is better, e.g. on a holdout): training returns
    * the best epoch's weights and stops after `patience` (default 2) epochs without a better one.
@@ -153,8 +151,6 @@ export async function trainEncoder(
   const random = seededRandom(o.seed);
   const batches = toBatches(windows(sequences, c.maxLen), o.batchPositions ?? BATCH_POSITIONS);
   const vars = initVariables(c, random);
-  if (o.initial !== undefined)
-    for (const [name, v] of Object.entries(vars)) v.assign(tf.tensor(o.initial[name]!, v.shape));
   const optimizer =
     o.optimizer === 'adagrad'
       ? tf.train.adagrad(o.learningRate ?? 0.1)
