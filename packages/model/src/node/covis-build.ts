@@ -10,9 +10,12 @@ export interface CovisOptions {
   decay?: number;
   /** Weight of the reverse direction (j before i), relative to forward (default 0.1). */
   backward?: number;
-  /** Neighbours kept per item (default 20). */
+  /** Neighbours kept per item (default COVIS_NEIGHBOURS). */
   k?: number;
 }
+
+/** Co-visitation neighbours kept per item. */
+export const COVIS_NEIGHBOURS = 20;
 
 /**
  * Sequential co-visitation: item j scores for item i when j follows i closely in someone's
@@ -49,7 +52,7 @@ export function buildCovisitation(
     const ci = Math.sqrt(count[i]! + 1);
     for (const [j, v] of row) row.set(j, v / (ci * (count[j]! + 1) ** 0.25));
   });
-  return topKNeighbours(rows, o.k ?? 20);
+  return topKNeighbours(rows, o.k ?? COVIS_NEIGHBOURS);
 }
 
 /**

@@ -8,12 +8,13 @@ import type { EncoderConfig, EncoderWeights } from '../encoder/spec.ts';
 import { InsituModel } from '../insitu-model.ts';
 import type { ModelParts } from '../insitu-model.ts';
 import { quantizeRows } from '../quantize.ts';
+import { jsScoreEngine } from '../score-engine.ts';
 import { buildContentParts } from './content-build.ts';
 import { neighboursWithinBudget, optionalWithinBudget } from './artifact-budget.ts';
 import { buildContentNeighbours, CONTENT_NEIGHBOURS } from './content-neighbours.ts';
 import { fillUnseenFromContent } from './unseen-items.ts';
 import type { ContentItem } from './content-vectors.ts';
-import { buildCovisitation, decayedPopularity, timeSpan } from './covis-build.ts';
+import { buildCovisitation, COVIS_NEIGHBOURS, decayedPopularity, timeSpan } from './covis-build.ts';
 import { chooseNeighbours, neighbourCandidates } from './choose-neighbours.ts';
 import { holdoutFigures, holdoutScore, pairedStandardError, splitHoldout } from './holdout.ts';
 import type { HoldoutCase } from './holdout.ts';
@@ -170,10 +171,12 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
   };
   const covisTrain = buildCovisitation(train, data.itemCount);
   const tuner = new InsituModel(draft(covisTrain, popularity[0]!, manifest));
+  // The dot products the device's plain-JS engine computes, over the quantised vectors it ships.
+  const dots = jsScoreEngine(tuner.itemVectors, data.itemCount, dims);
   const modelDots: (Float32Array | null)[] = [];
   for (const c of cases) {
     const u = tuner.userVector(c.history);
-    modelDots.push(u === null ? null : Float32Array.from(await tunerDots(tuner, u)));
+    modelDots.push(u === null ? null : await dots.dot(u));
   }
   // Catalog-only, so the holdout and the shipped model share one table.
   const content = buildContentNeighbours(o.content ?? [], data.itemCount);
@@ -210,7 +213,7 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
   parts.neighbours = await neighboursWithinBudget(parts);
   if ((tuned.blend.sequence ?? 0) > 0) {
     const table = buildCovisitation(sequences, data.itemCount);
-    const fitted = await optionalWithinBudget(parts, 'sequenceNeighbours', table, 20);
+    const fitted = await optionalWithinBudget(parts, 'sequenceNeighbours', table, COVIS_NEIGHBOURS);
     if (fitted === null) manifest.blend.sequence = 0;
     else parts.sequenceNeighbours = fitted;
   }
@@ -290,18 +293,6 @@ function encoderHoldoutScore(
     c.itemCount,
   );
   return holdoutScore(figures);
-}
-
-async function tunerDots(model: InsituModel, u: Float32Array): Promise<Float32Array> {
-  const out = new Float32Array(model.itemCount);
-  const d = model.dims;
-  const t = model.itemVectors;
-  for (let r = 0; r < model.itemCount; r++) {
-    let s = 0;
-    for (let j = 0; j < d; j++) s += u[j]! * t[r * d + j]!;
-    out[r] = s;
-  }
-  return Promise.resolve(out);
 }
 
 /** A few k-means centroids of user vectors (of up to 2000 sampled users) for profile segments. */
