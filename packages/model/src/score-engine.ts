@@ -5,6 +5,7 @@
 export interface ScoreEngine {
   /** Name shown in results, e.g. 'js', 'webgl', 'wasm'. */
   readonly name: string;
+  /** A new array per call, which the caller owns: the build keeps one per holdout case. */
   dot(user: Float32Array): Float32Array | Promise<Float32Array>;
   dispose(): void;
 }
