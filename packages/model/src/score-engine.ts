@@ -10,20 +10,31 @@ export interface ScoreEngine {
   dispose(): void;
 }
 
-/** Plain-JS dot products over a row-major rows × cols table. */
+/**
+ * `user` · each row of a row-major rows × cols table, into `out`: the plain-JS engine's loop, and
+ * the build's early stop scores the encoder's float table with it too.
+ */
+export function dotRows(
+  table: Float32Array,
+  rows: number,
+  cols: number,
+  user: Float32Array,
+  out = new Float32Array(rows),
+): Float32Array {
+  for (let r = 0; r < rows; r++) {
+    let s = 0;
+    const base = r * cols;
+    for (let c = 0; c < cols; c++) s += user[c]! * table[base + c]!;
+    out[r] = s;
+  }
+  return out;
+}
+
+/** Plain-JS dot products over a row-major rows × cols table (`dotRows`). */
 export function jsScoreEngine(table: Float32Array, rows: number, cols: number): ScoreEngine {
   return {
     name: 'js',
-    dot(user) {
-      const out = new Float32Array(rows);
-      for (let r = 0; r < rows; r++) {
-        let s = 0;
-        const base = r * cols;
-        for (let c = 0; c < cols; c++) s += user[c]! * table[base + c]!;
-        out[r] = s;
-      }
-      return out;
-    },
+    dot: (user) => dotRows(table, rows, cols, user),
     dispose() {},
   };
 }

@@ -13,21 +13,26 @@ export interface NeighbourCandidate {
   label: string;
   source: 'covis' | 'ease';
   build: (sequences: Sequences, itemCount: number) => NeighbourTable | Promise<NeighbourTable>;
+  /** This table built on the holdout's training part already, when the build has it. */
+  onTrain?: NeighbourTable;
 }
 
 /**
- * The neighbour tables a build tries: sequential co-visitation ("Y after X", the default), and
- * EASE weights for each λ when the catalog is small enough for the dense solve. (Co-visitation
+ * The neighbour tables a build tries: sequential co-visitation ("Y after X", the default; pass
+ * `covisOnTrain` when it is built on the holdout's training part already), and EASE weights for
+ * each λ when the catalog is small enough for the dense solve. (Co-visitation
  * with its reverse direction at 0.5 or 1 was tried on Beauty's holdout too and bought nothing.)
  */
 export function neighbourCandidates(
   withEase: boolean,
   lambdas: readonly number[],
+  covisOnTrain?: NeighbourTable,
 ): NeighbourCandidate[] {
   const covis: NeighbourCandidate = {
     label: 'covis',
     source: 'covis',
     build: (s, n) => buildCovisitation(s, n),
+    ...(covisOnTrain === undefined ? {} : { onTrain: covisOnTrain }),
   };
   const ease = lambdas.map((lambda): NeighbourCandidate => ({
     label: `ease-${lambda}`,
@@ -53,7 +58,8 @@ export async function chooseNeighbours(
   const figures: Record<string, HoldoutFigures> = {};
   for (const candidate of candidates) {
     onCandidate?.(candidate.label);
-    const tuned = tune(await candidate.build(train, itemCount), candidate.source);
+    const table = candidate.onTrain ?? (await candidate.build(train, itemCount));
+    const tuned = tune(table, candidate.source);
     figures[`${candidate.label}-blend`] = tuned.figures['blend']!;
     if (
       best === null ||

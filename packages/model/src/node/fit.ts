@@ -8,7 +8,7 @@ import type { EncoderConfig, EncoderWeights } from '../encoder/spec.ts';
 import { InsituModel } from '../insitu-model.ts';
 import type { ModelParts } from '../insitu-model.ts';
 import { quantizeRows } from '../quantize.ts';
-import { jsScoreEngine } from '../score-engine.ts';
+import { dotRows, jsScoreEngine } from '../score-engine.ts';
 import { buildContentParts } from './content-build.ts';
 import { neighboursWithinBudget, optionalWithinBudget } from './artifact-budget.ts';
 import { buildContentNeighbours, CONTENT_NEIGHBOURS } from './content-neighbours.ts';
@@ -193,7 +193,7 @@ export async function fitModel(data: TrainingData, o: InsituFitOptions = {}): Pr
     });
   const withEase = o.ease !== false && data.itemCount <= (o.easeItems ?? EASE_ITEMS);
   const { chosen, tuned } = await chooseNeighbours(
-    neighbourCandidates(withEase, o.easeLambdas ?? [20, 100, 500]),
+    neighbourCandidates(withEase, o.easeLambdas ?? [20, 100, 500], covisTrain),
     train,
     data.itemCount,
     tune,
@@ -276,6 +276,8 @@ function encoderHoldoutScore(
 ): number {
   const d = c.dims;
   const table = w['item']!;
+  // Row 0 of the encoder's table is padding; items start at row 1.
+  const items = table.subarray(d);
   const scores = new Float32Array(c.itemCount);
   const figures = holdoutFigures(
     cases,
@@ -283,12 +285,7 @@ function encoderHoldoutScore(
       const u = encodeHistory(cases[i]!.history, w, d, c.maxLen, (row, out) =>
         out.set(table.subarray(row * d, (row + 1) * d)),
       );
-      for (let r = 0; r < c.itemCount; r++) {
-        let s = 0;
-        if (u !== null) for (let j = 0; j < d; j++) s += u[j]! * table[(r + 1) * d + j]!;
-        scores[r] = s;
-      }
-      return scores;
+      return u === null ? scores.fill(0) : dotRows(items, c.itemCount, d, u, scores);
     },
     c.itemCount,
   );

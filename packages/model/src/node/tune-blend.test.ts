@@ -3,7 +3,8 @@ import type { HistoryEntry } from '@insitu/core';
 import { describe, expect, it } from 'vitest';
 import { buildContentNeighbours } from './content-neighbours.ts';
 import { buildCovisitation } from './covis-build.ts';
-import { pairedStandardError } from './holdout.ts';
+import { holdoutFigures, pairedStandardError } from './holdout.ts';
+import { blendScores, covisSums } from '../blend.ts';
 import { topKNeighbours } from '../neighbours.ts';
 import type { HoldoutCase } from './holdout.ts';
 import { tuneBlend } from './tune-blend.ts';
@@ -191,5 +192,50 @@ describe('tuneBlend', () => {
     const tuned = shelfShop(false);
     expect(tuned.blend.sequence).toBeUndefined();
     expect(tuned.blend.covis).toBeGreaterThan(0);
+  });
+
+  it('scores the holdout as the device ranks (`blendScores` of the raw signals)', () => {
+    const itemCount = 90;
+    const random = seededRandom(19);
+    // Lines of 3 items viewed in order: half the targets end the line, half are the most popular
+    // item as of the case; dot products know the line, noisily. Each signal tells part.
+    const sequences: HistoryEntry[][] = [];
+    const cases: HoldoutCase[] = [];
+    const modelDots: Float32Array[] = [];
+    const popularity: Float32Array[] = [];
+    for (let u = 0; u < 300; u++) {
+      const line = Math.floor(random() * 30) * 3;
+      const history = [0, 1].map((k) => ({
+        item: line + k,
+        ts: u * 10 + k,
+        kind: 'view' as const,
+      }));
+      sequences.push([...history, { item: line + 2, ts: u * 10 + 2, kind: 'view' }]);
+      const pop = Float32Array.from({ length: itemCount }, () => random());
+      const popular = pop.indexOf(Math.max(...pop));
+      popularity.push(pop);
+      cases.push({ history, target: random() < 0.5 ? line + 2 : popular, ts: u * 10 + 5 });
+      const dots = Float32Array.from({ length: itemCount }, () => 3 * random());
+      for (let k = 0; k < 3; k++) dots[line + k]! += 2;
+      modelDots.push(dots);
+    }
+    const neighbours = buildCovisitation(sequences.slice(0, 100), itemCount);
+    const tuned = tuneBlend({ cases, itemCount, neighbours, modelDots, popularity });
+    const w = tuned.blend;
+    expect([w.model, w.covis, w.popularity].filter((x) => x > 0).length).toBeGreaterThan(1);
+    const device = holdoutFigures(
+      cases,
+      (i) =>
+        blendScores(
+          modelDots[i]!,
+          covisSums(neighbours, cases[i]!.history, w.recency),
+          popularity[i]!,
+          w,
+        ),
+      itemCount,
+    );
+    // The search sums its cached, scaled signals in float64, the device in float32 steps: the
+    // ranks, and so the figures, must still agree.
+    expect(tuned.figures['blend']).toEqual(device);
   });
 });
