@@ -18,21 +18,21 @@ export interface NeighbourCandidate {
 }
 
 /**
- * The neighbour tables a build tries: sequential co-visitation ("Y after X", the default; pass
- * `covisOnTrain` when it is built on the holdout's training part already), and EASE weights for
- * each λ when the catalog is small enough for the dense solve. (Co-visitation
- * with its reverse direction at 0.5 or 1 was tried on Beauty's holdout too and bought nothing.)
+ * The neighbour tables a build tries: sequential co-visitation ("Y after X", the default; the
+ * build has it on the holdout's training part already, `covisOnTrain`), and EASE weights for each
+ * λ when the catalog is small enough for the dense solve. (Co-visitation with its reverse
+ * direction at 0.5 or 1 was tried on Beauty's holdout too and bought nothing.)
  */
 export function neighbourCandidates(
   withEase: boolean,
   lambdas: readonly number[],
-  covisOnTrain?: NeighbourTable,
+  covisOnTrain: NeighbourTable,
 ): NeighbourCandidate[] {
   const covis: NeighbourCandidate = {
     label: 'covis',
     source: 'covis',
     build: (s, n) => buildCovisitation(s, n),
-    ...(covisOnTrain === undefined ? {} : { onTrain: covisOnTrain }),
+    onTrain: covisOnTrain,
   };
   const ease = lambdas.map((lambda): NeighbourCandidate => ({
     label: `ease-${lambda}`,
