@@ -243,6 +243,24 @@ export async function recommendE2E(
             backend: last.backend ?? '–',
           });
         }
+        // for-you right after a new view: the worker's last scores are for another history, so
+        // every timed call scores afresh (the rows above ask again with the same history).
+        const fresh: number[] = [];
+        let last = await insitu.recommend({ strategy: 'for-you', limit: 10 });
+        for (let i = 0; i < calls; i++) {
+          await insitu.track('Product Viewed', { product_id: viewed[i % viewed.length]! });
+          await insitu.flush();
+          const t = performance.now();
+          last = await insitu.recommend({ strategy: 'for-you', limit: 10 });
+          fresh.push(performance.now() - t);
+        }
+        out.push({
+          strategy: 'for-you after a view',
+          ms: fresh,
+          items: last.items.length,
+          source: last.source,
+          backend: last.backend ?? '–',
+        });
         const model = (await insitu.stats()).model ?? { state: 'absent' };
         // The raw kernel at the model's size, in this page, right after the strategies.
         const { itemCount: items, dims } = shape;

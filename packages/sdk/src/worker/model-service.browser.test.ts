@@ -175,7 +175,13 @@ describe('backends', () => {
     const request = { strategy: 'for-you', limit: 6, diversity: 0 } as const;
     const before = await c.recommend(request);
     expect(before.backend).toBe('webgl');
-    await c.recommend(request); // the 2nd WebGL call; the 3rd loses the context
+    // Asked again, for-you would reuse its scores; similar-items dots for each new anchor.
+    const similar = { strategy: 'similar-items', limit: 6, diversity: 0 } as const;
+    await c.recommend({ ...similar, itemId: 'p-8' }); // the 2nd WebGL call
+    const lost = await c.recommend({ ...similar, itemId: 'p-9' }); // the 3rd loses the context
+    expect(lost.backend).toBe('js');
+    expect(lost.items).toHaveLength(6);
+    // Its last scores came from WebGL, so for-you scores again, with plain JS.
     const after = await c.recommend(request);
     expect(after.backend).toBe('js');
     expect(ids(after)).toEqual(ids(before));

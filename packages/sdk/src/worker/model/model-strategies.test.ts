@@ -359,6 +359,83 @@ describe('the fused recommend pipeline', () => {
     });
   }
 
+  it('reuses the last scores only for the same history, personal head and backend', async () => {
+    const { catalog, model, strategyModel } = shop(14, 900, false);
+    const inner = jsScoreEngine(model.itemVectors, model.itemCount, model.dims);
+    let name = 'js';
+    let dots = 0;
+    const counting = {
+      get name() {
+        return name;
+      },
+      dot: (user: Float32Array) => (dots++, inner.dot(user)),
+      dispose() {},
+    };
+    model.useEngine(counting);
+    const m: StrategyModel = { ...strategyModel, engine: counting };
+    const rnd = seededRandom(21);
+    // Three shoppers asked in turn with fresh requests: the memo is hit, missed and replaced.
+    const shoppers = Array.from({ length: 3 }, () => {
+      let c = randomCase(rnd, catalog.items.length, catalog);
+      while (c.shopper.history.length === 0) c = randomCase(rnd, catalog.items.length, catalog);
+      return c.shopper;
+    });
+    const head = { offset: Float32Array.from({ length: DIMS }, () => rnd() - 0.5), temperature: 1 };
+    const ask = async (shopper: ShopperHistory, personal?: PersonalHead) => {
+      const { request } = randomCase(rnd, catalog.items.length, catalog);
+      const forYou = { ...request, strategy: 'for-you' } as RecommendRequest;
+      const options = { now: 10_000, ...(personal === undefined ? {} : { personal }) };
+      const before = dots;
+      const got = await modelRecommend(m, forYou, shopper, options);
+      const used = dots - before;
+      const want = await reference(m, forYou, shopper, 10_000, personal);
+      expect(view(got!.items)).toEqual(view(want));
+      got!.items.forEach((x, k) => expect(x.score).toBe(want[k]!.score));
+      return used;
+    };
+    // for-you dots once for the user vector, once more for a personal head.
+    expect(await ask(shoppers[0]!)).toBe(1);
+    expect(await ask(shoppers[0]!)).toBe(0);
+    expect(await ask(shoppers[1]!)).toBe(1);
+    expect(await ask(shoppers[0]!)).toBe(1);
+    expect(await ask(shoppers[0]!, head)).toBe(2);
+    expect(await ask(shoppers[0]!, { ...head, offset: head.offset.slice() })).toBe(0);
+    const moved = { ...head, offset: head.offset.map((x, j) => (j === 0 ? x + 0.25 : x)) };
+    expect(await ask(shoppers[0]!, moved)).toBe(2);
+    // One more event, or the same items seen at another time, is another history.
+    const s = shoppers[0]!;
+    const later = { ...s, history: [...s.history, { ...s.history[0]!, ts: 99_999 }] };
+    expect(await ask(later)).toBe(1);
+    expect(await ask(s)).toBe(1);
+    const retimed = { ...s, history: s.history.map((e, k) => (k === 0 ? { ...e, ts: 1 } : e)) };
+    expect(await ask(retimed)).toBe(1);
+    expect(await ask(retimed)).toBe(0);
+    const other = (kind: HistoryEntry['kind']) => (kind === 'purchase' ? 'view' : 'purchase');
+    const rekinded = {
+      ...s,
+      history: retimed.history.map((e, k) => (k === 0 ? { ...e, kind: other(e.kind) } : e)),
+    };
+    expect(await ask(rekinded)).toBe(1);
+    expect(await ask(retimed)).toBe(1);
+    name = 'wasm';
+    expect(await ask(retimed)).toBe(1);
+    // similar-items keeps the last anchor's cosine.
+    const similar = async (item: number) => {
+      const request = { strategy: 'similar-items', itemId: catalog.items[item]!.id } as const;
+      const before = dots;
+      const got = await modelRecommend(m, request, s, { now: 10_000 });
+      const used = dots - before;
+      expect(view(got!.items)).toEqual(view(await reference(m, request, s, 10_000)));
+      return used;
+    };
+    const [a, b] = [...m.rowOf.keys()].filter((i) => m.rowOf[i]! >= 0);
+    expect(await similar(a!)).toBe(1);
+    expect(await similar(a!)).toBe(0);
+    expect(await similar(b!)).toBe(1);
+    expect(await similar(a!)).toBe(1);
+    model.dispose();
+  });
+
   it('gives the same answers to calls in flight together as one at a time', async () => {
     const { catalog, strategyModel } = shop(13, 800, true);
     const rnd = seededRandom(9);

@@ -40,11 +40,31 @@ const NEIGHBOURS = 100;
 /** Weight of popularity under bought-together: it only orders items with no neighbour data. */
 const FILL_WEIGHT = 0.05;
 
-/** Per model and catalog: whether rows are in catalog order, and buffers reused across calls. */
+/**
+ * The last scores of a strategy and what they were computed from. A page asks again with the same
+ * history far more often than the history changes (a second widget, another filter or limit, a
+ * route change), and everything that depends on the request is applied later, by `rankItems`.
+ */
+interface Memo<K> {
+  key: K;
+  /** The backend that computed them: another one rounds differently. */
+  engine: string;
+  /** Catalog order, owned by the memo: `rankItems` only reads its sources. */
+  scores: Float32Array;
+}
+interface ForYouKey {
+  rows: HistoryEntry[];
+  personal: PersonalHead | undefined;
+}
+
+/** Per model and catalog: whether rows are in catalog order, buffers reused, the last scores. */
 interface Scratch {
   identity: boolean;
   a: Float32Array;
   b: Float32Array;
+  forYou?: Memo<ForYouKey>;
+  /** Cosine similarity to the anchor's model row. */
+  similar?: Memo<number>;
 }
 const scratchOf = new WeakMap<Int32Array, Scratch>();
 /** Filled and handed to `rankItems` with no await in between, so calls never share them. */
@@ -58,6 +78,20 @@ function scratch(m: StrategyModel): Scratch {
     scratchOf.set(m.rowOf, s);
   }
   return s;
+}
+
+/** Whether a for-you memo was computed from this history (every field) and personal head. */
+function sameForYou(a: ForYouKey, b: ForYouKey): boolean {
+  if (a.rows.length !== b.rows.length) return false;
+  for (let i = 0; i < a.rows.length; i++) {
+    const [x, y] = [a.rows[i]!, b.rows[i]!];
+    if (x.item !== y.item || x.ts !== y.ts || x.kind !== y.kind) return false;
+  }
+  const [p, q] = [a.personal, b.personal];
+  if (p === undefined || q === undefined) return p === q;
+  if (p.temperature !== q.temperature || p.offset.length !== q.offset.length) return false;
+  for (let j = 0; j < p.offset.length; j++) if (p.offset[j] !== q.offset[j]) return false;
+  return true;
 }
 
 /** Model-row scores → catalog order; unknown items get NaN (no contribution). */
@@ -199,8 +233,16 @@ async function forYou(m: StrategyModel, request: RecommendRequest, shopper: Shop
     recent.push(e.item);
   }
   if (rows.length === 0) return coldStart(m, request, shopper);
-  const rowScores = await m.model.scoreHistory(rows, m.personal);
-  const scores = toCatalog(m, rowScores, scratch(m).a);
+  const key: ForYouKey = { rows, personal: m.personal };
+  let memo = scratch(m).forYou;
+  if (memo === undefined || memo.engine !== m.engine.name || !sameForYou(memo.key, key)) {
+    const rowScores = await m.model.scoreHistory(rows, m.personal);
+    const owned = scratch(m).identity ? rowScores : new Float32Array(m.rowOf.length);
+    // The engine after the call: a backend that failed during it has handed over to the next.
+    memo = { key, engine: m.engine.name, scores: toCatalog(m, rowScores, owned) };
+    scratch(m).forYou = memo;
+  }
+  const scores = memo.scores;
   const because = neighbourBecause(m, recent.slice(-20), m.model.manifest.blend.recency);
   return rank(m, request, [{ kind: 'model', scores, because }], {
     history: shopper.history,
@@ -214,15 +256,22 @@ async function similar(m: StrategyModel, request: RecommendRequest, shopper: Sho
   const anchor = anchorOf(m, request) ?? shopper.lastViewed;
   const row = anchor === undefined ? -1 : m.rowOf[anchor]!;
   if (anchor === undefined || row < 0) return forYou(m, request, shopper);
-  const d = m.model.dims;
-  const dots = await m.engine.dot(m.model.itemVectors.slice(row * d, (row + 1) * d));
-  const { a: cosine, b: covisit } = scratch(m);
-  const { rowOf, norms } = m;
-  const na = norms[row]! || 1;
-  for (let i = 0; i < cosine.length; i++) {
-    const r = rowOf[i]!;
-    cosine[i] = r >= 0 ? dots[r]! / (na * (norms[r]! || 1)) : NaN;
+  let memo = scratch(m).similar;
+  if (memo === undefined || memo.engine !== m.engine.name || memo.key !== row) {
+    const d = m.model.dims;
+    const dots = await m.engine.dot(m.model.itemVectors.slice(row * d, (row + 1) * d));
+    const { rowOf, norms } = m;
+    const cosine = new Float32Array(rowOf.length);
+    const na = norms[row]! || 1;
+    for (let i = 0; i < cosine.length; i++) {
+      const r = rowOf[i]!;
+      cosine[i] = r >= 0 ? dots[r]! / (na * (norms[r]! || 1)) : NaN;
+    }
+    memo = { key: row, engine: m.engine.name, scores: cosine };
+    scratch(m).similar = memo;
   }
+  const cosine = memo.scores;
+  const covisit = scratch(m).b;
   const sources: ScoreSource[] = [
     { kind: 'model', scores: cosine },
     { kind: 'covisit', scores: neighbourScores(m, [anchor], covisit) },
