@@ -14,6 +14,7 @@ export type { QuantizedMatrix } from './quantize.ts';
 export { neighbourScore, neighboursOf } from './neighbours.ts';
 export type { NeighbourTable } from './neighbours.ts';
 export { jsScoreEngine } from './score-engine.ts';
+export { simdScoreEngine } from './simd-engine.ts';
 export type { ScoreEngine } from './score-engine.ts';
 export { encodeHistory } from './encoder/forward.ts';
 export {

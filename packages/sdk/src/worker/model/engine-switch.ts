@@ -1,4 +1,4 @@
-import { jsScoreEngine, type ScoreEngine } from '@insitu/model';
+import { jsScoreEngine, simdScoreEngine, type ScoreEngine } from '@insitu/model';
 import type { TfBackend } from './tf-backends.ts';
 import { medianMs, withTimeout } from './timing.ts';
 
@@ -41,14 +41,17 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
 /**
- * The engine the model scores with. It starts as plain JS (so the model answers before tfjs has
- * arrived), measures each tfjs backend on the real item table and moves to the fastest. When a
- * call fails, hangs, or the WebGL context is lost, it moves to the next fastest backend and
- * repeats the call, ending with plain JS; callers never see the switch.
+ * The engine the model scores with. It starts as plain JS, moves to the wasm SIMD kernel when that
+ * compiles and measures faster (`plainIsEnough`; both need no download, so the model answers
+ * before tfjs has arrived), then measures each tfjs backend on the real item table and moves to
+ * the fastest. When a call fails, hangs, or the WebGL context is lost, it moves to the next
+ * fastest backend and repeats the call, ending with the plain engine; callers never see the switch.
  */
 export class EngineSwitch implements ScoreEngine {
   readonly state: BackendState = { backend: 'js', timings: {}, failures: [] };
   private inner: ScoreEngine;
+  /** What needs no tfjs: plain JS, or the wasm SIMD kernel where it compiles and is faster. */
+  private plain: ScoreEngine;
   private gl: WebGL2RenderingContext | undefined;
   private ranked: TfBackend[] = [];
   private tf: TfModule | undefined;
@@ -61,7 +64,8 @@ export class EngineSwitch implements ScoreEngine {
     private readonly cols: number,
     private readonly faults: BackendFaults = {},
   ) {
-    this.inner = jsScoreEngine(table, rows, cols);
+    this.plain = jsScoreEngine(table, rows, cols);
+    this.inner = this.plain;
   }
 
   get name(): string {
@@ -69,17 +73,32 @@ export class EngineSwitch implements ScoreEngine {
   }
 
   /**
-   * Times plain JS on this table (warm median, ms) and, when it is within `enough` ms, keeps it
-   * without loading tfjs: no backend could then save more than that per call, and tfjs with its
-   * wasm is ~230 KB gzipped. Returns whether tfjs is worth loading.
+   * Times plain JS and the wasm SIMD kernel on this table (warm median, ms), moves to the faster,
+   * and when it is within `enough` ms keeps it without loading tfjs: no backend could then save
+   * more than that per call, and tfjs with its wasm is ~230 KB gzipped. Returns whether tfjs is
+   * worth loading.
    */
-  async jsIsEnough(enough: number): Promise<boolean> {
+  async plainIsEnough(enough: number): Promise<boolean> {
     const probe = this.table.slice(0, this.cols);
     const js = jsScoreEngine(this.table, this.rows, this.cols);
-    const ms = round(await medianMs(() => js.dot(probe)));
-    this.state.timings['js'] = ms;
-    if (ms > enough) return false;
-    this.state.timings['tfjs'] = `not loaded: plain JS takes ${ms} ms (≤ ${enough} ms)`;
+    let best = { engine: js, ms: round(await medianMs(() => js.dot(probe))) };
+    this.state.timings['js'] = best.ms;
+    try {
+      const simd = await simdScoreEngine(this.table, this.rows, this.cols);
+      const ms = round(await medianMs(() => simd.dot(probe)));
+      this.state.timings['simd'] = ms;
+      if (ms < best.ms) best = { engine: simd, ms };
+    } catch (e) {
+      this.state.timings['simd'] = `unavailable: ${message(e)}`;
+    }
+    await this.enqueue(async () => {
+      if (this.inner === this.plain) this.inner = best.engine;
+      this.plain = best.engine;
+      this.state.backend = this.inner.name;
+    });
+    if (best.ms > enough) return false;
+    this.state.timings['tfjs'] =
+      `not loaded: ${best.engine.name} takes ${best.ms} ms (≤ ${enough} ms)`;
     this.state.timingsFrom = 'measured';
     return true;
   }
@@ -119,7 +138,15 @@ export class EngineSwitch implements ScoreEngine {
         engine?.dispose();
       }
     }
-    this.ranked = measured.sort((a, b) => a[1] - b[1]).map(([name]) => name);
+    // A backend slower than the plain engine is no candidate, unless a test asked for tfjs.
+    const plainMs = this.state.timings[this.plain.name];
+    const tested = this.faults.backends !== undefined || this.faults.measure === true;
+    const faster = ([, ms]: [TfBackend, number]) =>
+      tested || typeof plainMs !== 'number' || ms < plainMs;
+    this.ranked = measured
+      .filter(faster)
+      .sort((a, b) => a[1] - b[1])
+      .map(([name]) => name);
     const choice = { timings: { ...this.state.timings }, ranked: [...this.ranked] };
     await this.enqueue(() => this.next());
     this.state.timingsFrom = 'measured';
@@ -145,7 +172,7 @@ export class EngineSwitch implements ScoreEngine {
         if (gl?.isContextLost()) throw new Error('WebGL context lost');
         return out;
       } catch (e) {
-        if (engine.name === 'js') throw e;
+        if (engine === this.plain) throw e;
         if (this.inner === engine) {
           this.state.failures.push(`${engine.name}: ${message(e)}`);
           await this.enqueue(() => this.next());
@@ -179,10 +206,10 @@ export class EngineSwitch implements ScoreEngine {
         this.state.failures.push(`${name}: ${message(e)}`);
       }
     }
-    this.inner = engine ?? jsScoreEngine(this.table, this.rows, this.cols);
+    this.inner = engine ?? this.plain;
     this.state.backend = this.inner.name;
     try {
-      old.dispose();
+      if (old !== this.plain) old.dispose();
     } catch {
       // A lost WebGL context may refuse to free its textures; they are gone with it anyway.
     }

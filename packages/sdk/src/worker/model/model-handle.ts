@@ -20,8 +20,11 @@ import { shopperHistory } from './shopper-history.ts';
 
 /** Name of the cached note holding the backend measurement of this artifact on this device. */
 const CHOICE = 'backend-choice';
-/** Plain JS this fast (warm ms per scoring call on the shop's table) makes tfjs not worth loading. */
-const JS_ENOUGH_MS = 1;
+/**
+ * A plain engine (JS or the wasm SIMD kernel) this fast, in warm ms per scoring call on the shop's
+ * table, makes tfjs not worth loading.
+ */
+const PLAIN_ENOUGH_MS = 1;
 
 /** A loaded model with its engine: what the model service talks to. */
 export interface ModelHandle {
@@ -67,7 +70,7 @@ export async function openModel(
   const forced = faults.backends !== undefined || faults.measure === true;
   const note = faults.backends === undefined ? CHOICE : `${CHOICE}-${faults.backends.join('-')}`;
   const backendReady = (async () => {
-    if (!forced && (await engine.jsIsEnough(JS_ENOUGH_MS))) return;
+    if (!forced && (await engine.plainIsEnough(PLAIN_ENOUGH_MS))) return;
     const tf = await import('./tf-backends.ts');
     const earlier = faults.measure ? undefined : await rt.notes.note<BackendChoice>(note);
     const choice = await engine.select(tf, earlier);
