@@ -7,7 +7,7 @@ import {
   captureStrictCsp,
 } from './capture.spec.ts';
 import { demoJourney } from './demo-journey.spec.ts';
-import { modelRails } from './model-rails.spec.ts';
+import { modelRails, modelRailsWorkerCsp } from './model-rails.spec.ts';
 import { multiTab } from './multi-tab.spec.ts';
 import { consentRequired, globalPrivacyControl } from './privacy.spec.ts';
 import { quickNavigation } from './quick-navigation.spec.ts';
@@ -19,6 +19,7 @@ import { widgetsChinese, widgetsCsp } from './widgets-pages.spec.ts';
 export const specs: E2ESpec[] = [
   demoJourney,
   modelRails,
+  modelRailsWorkerCsp,
   multiTab,
   quickNavigation,
   consentRequired,

@@ -53,3 +53,39 @@ export const modelRails: E2ESpec = {
     await ctx.close();
   },
 };
+
+/**
+ * The worker script served with a Content-Security-Policy header that does not allow
+ * 'wasm-unsafe-eval' (a worker's policy comes from its own response): the SIMD kernel cannot
+ * compile, plain JS scores, and the rails still come from the model.
+ */
+export const modelRailsWorkerCsp: E2ESpec = {
+  name: "demo with the model, worker under script-src 'self' (no wasm): plain JS, same rails",
+  skip: modelRails.skip!,
+  async run({ context }) {
+    const ctx = await context();
+    await ctx.route('**/insitu-worker.js', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        headers: {
+          ...response.headers(),
+          'content-security-policy': "script-src 'self'; worker-src 'self'",
+        },
+      });
+    });
+    const page = await ctx.newPage();
+    await page.goto('/product.html#run-010');
+    await assertModelRail(page, 'rail-similar', 'run-010');
+    const model = await page.evaluate(async () => (await window.insitu.stats()).model);
+    assert.equal(model?.backend, 'js', `plain JS scores (${JSON.stringify(model)})`);
+    assert.match(String(model?.timings?.['simd']), /^unavailable: /, 'the SIMD kernel was refused');
+    // The next page does not try again (each refusal is a violation report for the shop).
+    await page.goto('/');
+    await assertModelRail(page, 'rail-for-you');
+    const next = await page.evaluate(async () => (await window.insitu.stats()).model);
+    assert.equal(next?.backend, 'js');
+    assert.match(String(next?.timings?.['simd']), /^unavailable: refused on an earlier page/);
+    await ctx.close();
+  },
+};

@@ -42,6 +42,17 @@ describe('the plain engine', () => {
     expect([...got]).toEqual([...(await jsScoreEngine(table, ROWS, COLS).dot(user))]);
   });
 
+  it('does not try the SIMD kernel again once an earlier page saw it refused', async () => {
+    const instantiate = vi.spyOn(WebAssembly, 'instantiate');
+    const engine = new EngineSwitch(table, ROWS, COLS);
+    await engine.plainIsEnough(1000, 'CompileError: refused');
+    expect(instantiate).not.toHaveBeenCalled();
+    expect(engine.state.timings['simd']).toBe(
+      'unavailable: refused on an earlier page (CompileError: refused)',
+    );
+    expect(engine.name).toBe('js');
+  });
+
   it('says tfjs is worth loading when the faster plain engine is above the threshold', async () => {
     const engine = new EngineSwitch(table, ROWS, COLS);
     expect(await engine.plainIsEnough(0)).toBe(false);

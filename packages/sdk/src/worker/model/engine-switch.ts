@@ -76,14 +76,15 @@ export class EngineSwitch implements ScoreEngine {
    * Times plain JS and the wasm SIMD kernel on this table (warm median, ms), moves to the faster,
    * and when it is within `enough` ms keeps it without loading tfjs: no backend could then save
    * more than that per call, and tfjs with its wasm is ~230 KB gzipped. Returns whether tfjs is
-   * worth loading.
+   * worth loading. With `refused` (why it did not compile on an earlier page), SIMD is not tried.
    */
-  async plainIsEnough(enough: number): Promise<boolean> {
+  async plainIsEnough(enough: number, refused?: string): Promise<boolean> {
     const probe = this.table.slice(0, this.cols);
     const js = jsScoreEngine(this.table, this.rows, this.cols);
     let best = { engine: js, ms: round(await medianMs(() => js.dot(probe))) };
     this.state.timings['js'] = best.ms;
     try {
+      if (refused !== undefined) throw new Error(`refused on an earlier page (${refused})`);
       const simd = await simdScoreEngine(this.table, this.rows, this.cols);
       const ms = round(await medianMs(() => simd.dot(probe)));
       this.state.timings['simd'] = ms;

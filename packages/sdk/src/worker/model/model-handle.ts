@@ -20,6 +20,8 @@ import { shopperHistory } from './shopper-history.ts';
 
 /** Name of the cached note holding the backend measurement of this artifact on this device. */
 const CHOICE = 'backend-choice';
+/** Name of the cached note saying why the wasm SIMD kernel did not compile on an earlier page. */
+const SIMD_REFUSED = 'simd-refused';
 /**
  * A plain engine (JS or the wasm SIMD kernel) this fast, in warm ms per scoring call on the shop's
  * table, makes tfjs not worth loading.
@@ -70,7 +72,15 @@ export async function openModel(
   const forced = faults.backends !== undefined || faults.measure === true;
   const note = faults.backends === undefined ? CHOICE : `${CHOICE}-${faults.backends.join('-')}`;
   const backendReady = (async () => {
-    if (!forced && (await engine.plainIsEnough(PLAIN_ENOUGH_MS))) return;
+    if (!forced) {
+      // A refused SIMD compile is a CSP violation report on the shop's side: once per artifact.
+      const refused = await rt.notes.note<string>(SIMD_REFUSED);
+      const enough = await engine.plainIsEnough(PLAIN_ENOUGH_MS, refused);
+      const simd = engine.state.timings['simd'];
+      if (refused === undefined && typeof simd === 'string')
+        await rt.notes.setNote(SIMD_REFUSED, simd);
+      if (enough) return;
+    }
     const tf = await import('./tf-backends.ts');
     const earlier = faults.measure ? undefined : await rt.notes.note<BackendChoice>(note);
     const choice = await engine.select(tf, earlier);
