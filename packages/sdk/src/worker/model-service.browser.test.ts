@@ -37,16 +37,20 @@ const ids = (r: RecommendResult) => r.items.map((x) => x.item.id);
 const view = (c: Insitu, id: string) => c.track('Product Viewed', { product_id: id });
 
 describe('a light first page', () => {
-  it('keeps plain JS and never loads tfjs when JS scores this catalog within 1 ms', async () => {
+  it('keeps a plain engine and never loads tfjs when it scores this catalog within 1 ms', async () => {
     const { c } = open();
     await view(c, 'p-1');
     const info = await modelInfo(c, (m) => m.timingsFrom !== undefined || m.state === 'failed');
-    expect(info).toMatchObject({ state: 'ready', backend: 'js', timingsFrom: 'measured' });
-    expect(info.timings!['js']).toBeLessThanOrEqual(1);
+    expect(info).toMatchObject({ state: 'ready', timingsFrom: 'measured' });
+    // Plain JS or the SIMD kernel, whichever timed faster: on 48 items that is noise.
+    const ms = (b: string) => (typeof info.timings![b] === 'number' ? info.timings![b] : Infinity);
+    expect(['js', 'simd']).toContain(info.backend);
+    expect(ms(info.backend!)).toBe(Math.min(ms('js'), ms('simd')));
+    expect(ms(info.backend!)).toBeLessThanOrEqual(1);
     expect(String(info.timings!['tfjs'])).toMatch(/^not loaded/);
     expect(info.timings!['wasm']).toBeUndefined();
     const r = await c.recommend({ strategy: 'for-you', limit: 5 });
-    expect(r).toMatchObject({ source: 'model', backend: 'js' });
+    expect(r).toMatchObject({ source: 'model', backend: info.backend });
   });
 
   it('fetches only the manifest and popularity until the shopper acts, then the rest', async () => {
