@@ -138,11 +138,13 @@ export {
   explanationText,
   covisitScores,
   recencyScores,
+  sourceOrder,
 } from './rank/index.ts';
 export type {
   RankInput,
   ScoreSource,
   SourceKind,
+  SourceOrder,
   ItemVectors,
   Blend,
   ItemSimilarity,

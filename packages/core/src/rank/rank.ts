@@ -3,6 +3,7 @@ import { blendSources, topK, type Blend } from './blend.ts';
 import { eligibleItems, filterMask } from './eligibility.ts';
 import { explain } from './explain.ts';
 import { mmrSelect } from './mmr.ts';
+import { orderedTopK } from './ordered.ts';
 import { metadataSimilarity, vectorSimilarity } from './similarity.ts';
 import { DEFAULT_WEIGHTS } from './types.ts';
 import type { RankInput } from './types.ts';
@@ -36,27 +37,41 @@ export function rankItems(input: RankInput): Recommendation[] {
   const history = input.history ?? [];
   const buffers = scratch(catalog.length, catalog);
   const eligible = eligibleItems(input, buffers.eligible);
-  const { scores, top } = blendSources(input.sources, eligible, buffers.blend);
   const category = request.context?.category?.toLowerCase();
+  let boost: { mask: Uint8Array; by: number } | undefined;
   if (history.length === 0 && category !== undefined) {
     // Cold start: the page's category decides first, the sources order within it.
-    let boost = 1;
-    for (const s of input.sources) boost += Math.max(0, s.weight ?? DEFAULT_WEIGHTS[s.kind]);
-    const inCategory = filterMask(catalog, { inStock: false, categories: [category] });
-    for (let i = 0; i < scores.length; i++) {
-      if (eligible[i] === 1 && inCategory[i] === 1) scores[i]! += boost;
-    }
+    let by = 1;
+    for (const s of input.sources) by += Math.max(0, s.weight ?? DEFAULT_WEIGHTS[s.kind]);
+    boost = { mask: filterMask(catalog, { inStock: false, categories: [category] }), by };
   }
   const rotation = input.rotation;
-  if (rotation !== undefined) {
-    // Blended scores are ≥ 0 (each source is min-max normalised), so a factor only lowers them.
-    for (let i = 0; i < scores.length; i++) if (scores[i]! > -Infinity) scores[i]! *= rotation[i]!;
-  }
   const limit = Math.max(1, Math.min(LIMIT.max, Math.floor(request.limit ?? LIMIT.default)));
   const diversity = Math.max(0, Math.min(1, request.diversity ?? 0.3));
-  const pool = topK(scores, diversity > 0 ? limit * POOL_FACTOR : limit);
+  const depth = diversity > 0 ? limit * POOL_FACTOR : limit;
+  const [only] = input.sources;
+  const { scores, top } = buffers.blend;
+  let pool =
+    input.sources.length === 1 && only!.ranked !== undefined
+      ? orderedTopK(only!, only!.ranked, eligible, depth, buffers.blend, boost, rotation)
+      : undefined;
+  if (pool === undefined) {
+    blendSources(input.sources, eligible, buffers.blend);
+    if (boost !== undefined) {
+      for (let i = 0; i < scores.length; i++) {
+        if (eligible[i] === 1 && boost.mask[i] === 1) scores[i]! += boost.by;
+      }
+    }
+    if (rotation !== undefined) {
+      // Blended scores are ≥ 0 (each source is min-max normalised), so a factor only lowers them.
+      for (let i = 0; i < scores.length; i++)
+        if (scores[i]! > -Infinity) scores[i]! *= rotation[i]!;
+    }
+    pool = topK(scores, depth);
+  }
   const similarity =
     input.vectors === undefined ? metadataSimilarity(catalog) : vectorSimilarity(input.vectors);
+  // MMR and the explanations read the scores and top sources of the pool only.
   const chosen = mmrSelect(pool, scores, limit, diversity, similarity);
   const ctx = { input, history, similarity };
   return chosen.map((i) => ({

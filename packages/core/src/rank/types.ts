@@ -22,6 +22,21 @@ export interface ScoreSource {
    * or a function `rankItems` calls only for the items it explains.
    */
   because?: Int32Array | ((item: number) => number);
+  /**
+   * `sourceOrder(scores)`, for scores that stay fixed (the artifact's popularity): a lone source
+   * with it is ranked by walking the order instead of scoring every item, to the same result.
+   */
+  ranked?: SourceOrder;
+}
+
+/** A source's items by score (see `sourceOrder`): kept beside scores that do not change. */
+export interface SourceOrder {
+  /** The scores it orders: the walk applies only to a source with these very scores. */
+  scores: Float32Array;
+  /** Best first (ties in catalog order), then the items without a finite score, in catalog order. */
+  order: Int32Array;
+  /** How many of `order` have a finite score. */
+  finite: number;
 }
 
 /** Blend weights per source kind when a source gives none. */

@@ -2,11 +2,13 @@ import {
   InsituError,
   rotationFactors,
   rowsById,
+  sourceOrder,
   type Catalog,
   type RecommendRequest,
   type RecommendResult,
   type RotationOptions,
   type ShopperState,
+  type SourceOrder,
 } from '@insitu/core';
 import { catalogHash, loadPopularity } from '@insitu/model';
 import { openArtifact, type CachedArtifact } from './artifact-cache.ts';
@@ -46,6 +48,8 @@ export async function openPopularity(baseUrl: string, catalog: Catalog): Promise
     );
   }
   const index = rowsById(catalog.items);
+  // Sorted on the first trending asked (~10 ms per 10k items, once), then walked.
+  let popular: SourceOrder | undefined;
   return {
     artifact,
     recommend(request, state, options = {}) {
@@ -59,7 +63,7 @@ export async function openPopularity(baseUrl: string, catalog: Catalog): Promise
         Date.now(),
         options.rotation,
       );
-      return trendingFrom(catalog.items, scores, request, shopper, {
+      return trendingFrom(catalog.items, (popular ??= sourceOrder(scores)), request, shopper, {
         backend: 'js',
         ...(options.locale === undefined ? {} : { locale: options.locale }),
         ...(rotation === undefined ? {} : { rotation }),

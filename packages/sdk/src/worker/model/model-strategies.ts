@@ -2,12 +2,14 @@ import {
   rankItems,
   rotationFactors,
   rowsById,
+  sourceOrder,
   type RotationOptions,
   type HistoryEntry,
   type RankInput,
   type RecommendRequest,
   type RecommendResult,
   type ScoreSource,
+  type SourceOrder,
 } from '@insitu/core';
 import {
   neighbourScore,
@@ -169,12 +171,15 @@ const rank = (
   backend: m.engine.name,
 });
 
-const popularityOf = new WeakMap<StrategyModel['model'], Float32Array>();
-/** The artifact's popularity in catalog order: fixed for a loaded model, so computed once. */
-function popularity(m: StrategyModel): Float32Array {
+const popularityOf = new WeakMap<StrategyModel['model'], SourceOrder>();
+/**
+ * The artifact's popularity in catalog order with its order (`sourceOrder`, so trending walks it
+ * rather than scoring every item): fixed for a loaded model, so computed once.
+ */
+function popularity(m: StrategyModel): SourceOrder {
   let p = popularityOf.get(m.model);
   if (p === undefined) {
-    p = toCatalog(m, m.model.popularity(), new Float32Array(m.rowOf.length)).slice();
+    p = sourceOrder(toCatalog(m, m.model.popularity(), new Float32Array(m.rowOf.length)).slice());
     popularityOf.set(m.model, p);
   }
   return p;
@@ -191,12 +196,13 @@ function coldStart(m: StrategyModel, request: RecommendRequest, shopper: Shopper
 }
 
 /**
- * Trending from the shop's time-decayed popularity in catalog order: the model's cold start, and
- * all a first visit needs before the rest of the artifact has loaded (`light-model.ts`).
+ * Trending from the shop's time-decayed popularity in catalog order (with its `sourceOrder`): the
+ * model's cold start, and all a first visit needs before the rest of the artifact has loaded
+ * (`light-model.ts`).
  */
 export function trendingFrom(
   items: RankInput['catalog'],
-  scores: Float32Array,
+  popular: SourceOrder,
   request: RecommendRequest,
   shopper: ShopperHistory,
   options: Pick<RankInput, 'vectors' | 'locale' | 'rotation'> & { backend: string },
@@ -206,7 +212,7 @@ export function trendingFrom(
     strategy: request.strategy,
     items: rankItems({
       catalog: items,
-      sources: [{ kind: 'trending', scores }],
+      sources: [{ kind: 'trending', scores: popular.scores, ranked: popular }],
       history: shopper.history,
       cart: shopper.cart,
       request,
@@ -297,7 +303,7 @@ function boughtTogether(m: StrategyModel, request: RecommendRequest, shopper: Sh
       scores: neighbourScores(m, anchors, scratch(m).a),
       because: neighbourBecause(m, anchors),
     },
-    { kind: 'popularity', scores: popularity(m), weight: FILL_WEIGHT },
+    { kind: 'popularity', scores: popularity(m).scores, weight: FILL_WEIGHT },
   ];
   return rank(m, request, sources, {
     ...(anchors.length === 1 ? { anchor: anchors[0]! } : {}),

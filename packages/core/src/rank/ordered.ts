@@ -1,0 +1,108 @@
+import { DEFAULT_WEIGHTS, type ScoreSource, type SourceOrder } from './types.ts';
+
+/**
+ * A source's items by score, best first, ties in catalog order, then the items without a finite
+ * score in catalog order: what a fixed source (the artifact's popularity) keeps beside its scores,
+ * computed once, so `rankItems` can walk it instead of scoring the whole catalog.
+ */
+export function sourceOrder(scores: Float32Array): SourceOrder {
+  const finite: number[] = [];
+  const rest: number[] = [];
+  for (let i = 0; i < scores.length; i++) (Number.isFinite(scores[i]) ? finite : rest).push(i);
+  finite.sort((a, b) => scores[b]! - scores[a]! || a - b);
+  return { scores, order: Int32Array.from([...finite, ...rest]), finite: finite.length };
+}
+
+/** Items of one part of the order that pass `wanted`, read lazily, best first. */
+interface Stream {
+  at: number;
+  end: number;
+  /** Score of the head before rotation (an upper bound for the rest), -Infinity when done. */
+  bound: number;
+  wanted: (i: number) => boolean;
+}
+
+/**
+ * What `blendSources`, the cold-start `boost` and `rotation` of `rankItems` followed by `topK(k)`
+ * give for a lone source with its order, the same floats in the same order, without scoring the
+ * whole catalog: walks the order best first and stops once no later item can enter (rotation only
+ * lowers a score). Writes `scores` and `top` of the returned items only. Undefined where the walk
+ * does not apply (the order is for other scores, or the source is flat or weightless): the caller
+ * blends as usual.
+ */
+export function orderedTopK(
+  source: ScoreSource,
+  ranked: SourceOrder,
+  eligible: Uint8Array,
+  k: number,
+  out: { scores: Float32Array; top: Int8Array },
+  boost?: { mask: Uint8Array; by: number },
+  rotation?: Float32Array,
+): number[] | undefined {
+  const v = source.scores;
+  const weight = source.weight ?? DEFAULT_WEIGHTS[source.kind];
+  const { order, finite } = ranked;
+  if (ranked.scores !== v || order.length !== eligible.length || !(weight > 0)) return undefined;
+  let first = 0;
+  while (first < finite && eligible[order[first]!] !== 1) first++;
+  let last = finite - 1;
+  while (last >= first && eligible[order[last]!] !== 1) last--;
+  if (first > last) {
+    // No eligible item has a finite score: the source is flat, unless nothing is eligible.
+    for (let i = finite; i < order.length; i++) if (eligible[order[i]!] === 1) return undefined;
+    return [];
+  }
+  const [max, min] = [v[order[first]!]!, v[order[last]!]!];
+  if (!(max > min)) return undefined;
+  const span = max - min;
+  const shareOf = (i: number) => {
+    const x = v[i]!;
+    if (!Number.isFinite(x) || x === min) return 0;
+    return (weight * (x - min)) / span;
+  };
+  // Each item's score as `rankItems` rounds it into its Float32Array, step by step.
+  const unrotated = (i: number) => {
+    const s = Math.fround(shareOf(i));
+    return boost !== undefined && boost.mask[i] === 1 ? Math.fround(s + boost.by) : s;
+  };
+  const inBoost = (i: number) => boost === undefined || boost.mask[i] === 1;
+  const outOfBoost = (i: number) => boost !== undefined && boost.mask[i] !== 1;
+  const streams: Stream[] = [];
+  for (const wanted of boost === undefined ? [inBoost] : [inBoost, outOfBoost]) {
+    streams.push({ at: first, end: last + 1, bound: 0, wanted });
+    streams.push({ at: finite, end: order.length, bound: 0, wanted });
+  }
+  const advance = (s: Stream) => {
+    while (s.at < s.end && !(eligible[order[s.at]!] === 1 && s.wanted(order[s.at]!))) s.at++;
+    s.bound = s.at < s.end ? unrotated(order[s.at]!) : -Infinity;
+  };
+  streams.forEach(advance);
+  // best[0..size) sorted best first (equal scores: lower index first), as `topK` orders.
+  const best: number[] = [];
+  const score = new Map<number, number>();
+  const worse = (a: number, b: number) =>
+    score.get(a)! < score.get(b)! || (score.get(a) === score.get(b) && a > b);
+  for (;;) {
+    let s = streams[0]!;
+    for (const t of streams) if (t.bound > s.bound) s = t;
+    if (s.bound === -Infinity) break;
+    // A later item scores at most its bound: once that is below the k-th score, none can enter.
+    if (best.length === k && s.bound < score.get(best[k - 1]!)!) break;
+    const i = order[s.at]!;
+    const value = rotation === undefined ? s.bound : Math.fround(s.bound * rotation[i]!);
+    score.set(i, value);
+    s.at++;
+    advance(s);
+    // As in `topK`: a NaN never enters, however few items there are.
+    if (!(value > -Infinity) || (best.length === k && !worse(best[k - 1]!, i))) continue;
+    let at = best.length < k ? best.length : k - 1;
+    best[at] = i;
+    for (; at > 0 && worse(best[at - 1]!, i); at--) best[at] = best[at - 1]!;
+    best[at] = i;
+  }
+  for (const i of best) {
+    out.scores[i] = score.get(i)!;
+    out.top[i] = shareOf(i) > 0 ? 0 : -1;
+  }
+  return best;
+}
