@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '@insitu/core';
 import { addNeighbours } from './neighbours.ts';
 import type { NeighbourTable } from './neighbours.ts';
+import type { ScoreEngine } from './score-engine.ts';
 
 /** How the scorer mixes its signals; chosen at build time on a validation holdout. */
 export interface BlendWeights {
@@ -75,6 +76,16 @@ export function softScale(dots: Float32Array, temperature: number): Float32Array
   return dots;
 }
 
+/** `softScale` of the engine's dot products, by the engine itself where it can (`softDot`). */
+export async function softDots(
+  engine: ScoreEngine,
+  user: Float32Array,
+  temperature: number,
+): Promise<Float32Array> {
+  if (engine.softDot !== undefined) return engine.softDot(user, temperature);
+  return softScale(await engine.dot(user), temperature);
+}
+
 /** The signals of one history, each scaled to [0, 1]. `model` is null for an empty history. */
 export interface Components {
   model: Float32Array | null;
@@ -87,13 +98,14 @@ export interface Components {
 }
 
 /**
- * The final score (what ranking sorts by) from the raw signals in one pass: the weighted sum of
- * `softScale(dots)` (null: none), `covisScores` of the co-visitation, content and sequence sums
- * (`covisSums`; content or sequence null: not used) and popularity, each rounded to float32 where
- * those functions store it and summed in the order of the components, so the floats are theirs.
+ * The final score (what ranking sorts by) from the signals in one pass: the weighted sum of the
+ * model's `softScale`d dot products (`softDots`; null: none), `covisScores` of the co-visitation,
+ * content and sequence sums (`covisSums`; content or sequence null: not used) and popularity,
+ * each rounded to float32 where those functions store it and summed in the order of the
+ * components, so the floats are theirs.
  */
 export function blendScores(
-  dots: Float32Array | null,
+  model: Float32Array | null,
   covis: Float32Array,
   popularity: Float32Array,
   w: BlendWeights,
@@ -101,18 +113,17 @@ export function blendScores(
   sequence: Float32Array | null = null,
   out = new Float32Array(popularity.length),
 ): Float32Array {
-  const [wc, wp, t] = [w.covis, w.popularity, w.temperature];
-  const wm = dots === null ? 0 : w.model;
+  const [wc, wp] = [w.covis, w.popularity];
+  const wm = model === null ? 0 : w.model;
   const wt = content === null ? 0 : (w.content ?? 0);
   const ws = sequence === null ? 0 : (w.sequence ?? 0);
   const cmax = maxOf(covis, 0);
   const tmax = wt === 0 ? 0 : maxOf(content!, 0);
   const smax = ws === 0 ? 0 : maxOf(sequence!, 0);
-  const dmax = wm === 0 ? 0 : maxOf(dots!);
   for (let i = 0; i < out.length; i++) {
     const c = cmax > 0 ? Math.fround(covis[i]! / cmax) : covis[i]!;
     let v = Math.fround(wc * c + wp * popularity[i]!);
-    if (wm !== 0) v = Math.fround(v + wm * Math.fround(soft(dots![i]!, dmax, t)));
+    if (wm !== 0) v = Math.fround(v + wm * model![i]!);
     if (wt !== 0) v += wt * (tmax > 0 ? Math.fround(content![i]! / tmax) : content![i]!);
     if (ws !== 0) v += ws * (smax > 0 ? Math.fround(sequence![i]! / smax) : sequence![i]!);
     out[i] = v;

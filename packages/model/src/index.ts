@@ -7,7 +7,7 @@ export type { ArtifactManifest, HoldoutFigures } from './artifact/manifest.ts';
 export { catalogHash } from './artifact/catalog-hash.ts';
 export { parseIntentModel } from './artifact/profile-files.ts';
 export type { IntentArtifact, ProfileParts, ArtifactCentroids } from './artifact/profile-files.ts';
-export { blendScores, covisScores, softScale } from './blend.ts';
+export { blendScores, covisScores, softDots, softScale } from './blend.ts';
 export type { BlendWeights, Components } from './blend.ts';
 export { quantizeRows, dequantizeRow, dequantizeAll } from './quantize.ts';
 export type { QuantizedMatrix } from './quantize.ts';

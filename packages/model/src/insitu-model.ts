@@ -1,5 +1,5 @@
 import type { HistoryEntry, IntentModel, SegmentCentroids } from '@insitu/core';
-import { blendScores, covisScores, covisSums, softScale } from './blend.ts';
+import { blendScores, covisScores, covisSums, softDots, softScale } from './blend.ts';
 import type { Components } from './blend.ts';
 import type { ArtifactManifest } from './artifact/manifest.ts';
 import { parseIntentModel, type ProfileParts } from './artifact/profile-files.ts';
@@ -142,8 +142,10 @@ export class InsituModel {
    * a personal head (`personal/head.ts`), `temperature · offset · item` is added to each.
    */
   async scoreHistory(history: readonly HistoryEntry[], head?: PersonalHead): Promise<Float32Array> {
-    const { known, dots } = await this.dots(history);
     const blend = this.manifest.blend;
+    const known = history.filter((e) => e.item >= 0 && e.item < this.itemCount);
+    const u = blend.model === 0 ? null : this.userVector(known);
+    const soft = u === null ? null : await softDots(this.engine, u, blend.temperature);
     // The sum buffers are reused: filled and blended with no await in between.
     const covis = covisSums(this.parts.neighbours, known, blend.recency, this.covis.fill(0));
     const content = sumsInto(this.content, this.parts.contentNeighbours, known, blend.recency);
@@ -153,7 +155,7 @@ export class InsituModel {
       known,
       blend.sequenceRecency ?? 1,
     );
-    const out = blendScores(dots, covis, this.parts.popularity, blend, content, sequence);
+    const out = blendScores(soft, covis, this.parts.popularity, blend, content, sequence);
     if (head !== undefined) {
       const dots = await this.engine.dot(head.offset);
       for (let i = 0; i < out.length; i++) out[i]! += head.temperature * dots[i]!;

@@ -7,6 +7,11 @@ export interface ScoreEngine {
   readonly name: string;
   /** A new array per call, which the caller owns: the build keeps one per holdout case. */
   dot(user: Float32Array): Float32Array | Promise<Float32Array>;
+  /**
+   * `softScale(dot(user), temperature)` in one call, for an engine that computes it where the
+   * dot products are (the wasm SIMD kernel); without it, callers scale `dot`'s result in JS.
+   */
+  softDot?(user: Float32Array, temperature: number): Float32Array | Promise<Float32Array>;
   dispose(): void;
 }
 

@@ -4,16 +4,18 @@ import { SIMD_DOT_WASM } from './simd-dot-wasm.ts';
 interface SimdDot {
   memory: WebAssembly.Memory;
   dot(table: number, rows: number, stride: number, user: number, out: number): void;
+  soft(at: number, n: number, temperature: number): void;
 }
 
 const PAGE = 65536;
 
 /**
- * Dot products over a row-major rows × cols table with a 198-byte wasm SIMD kernel
+ * Dot products over a row-major rows × cols table with a 629-byte wasm SIMD kernel
  * (`simd-dot.wat`: four float32 lanes per instruction), the table copied into its memory once,
- * rows padded with zeros to a multiple of 4. It sums in float32 where `dotRows` sums in float64,
- * so scores differ from plain JS in the last bits, as the tfjs backends' do. Rejects where
- * WebAssembly does not compile, e.g. under a Content-Security-Policy without 'wasm-unsafe-eval'.
+ * rows padded with zeros to a multiple of 4, and their `softScale` in the same memory (`softDot`).
+ * It sums and exponentiates in float32 where `dotRows` and `softScale` work in float64, so scores
+ * differ from plain JS in the last bits, as the tfjs backends' do. Rejects where WebAssembly does
+ * not compile, e.g. under a Content-Security-Policy without 'wasm-unsafe-eval'.
  */
 export async function simdScoreEngine(
   table: Float32Array,
@@ -26,7 +28,9 @@ export async function simdScoreEngine(
   const kernel = instance.exports as unknown as SimdDot;
   const user = rows * stride * 4;
   const out = user + stride * 4;
-  const pages = Math.ceil((out + rows * 4) / PAGE) - kernel.memory.buffer.byteLength / PAGE;
+  // The scores are padded to a multiple of 4, which `soft` reads whole.
+  const padded = Math.ceil(rows / 4) * 4;
+  const pages = Math.ceil((out + padded * 4) / PAGE) - kernel.memory.buffer.byteLength / PAGE;
   if (pages > 0) kernel.memory.grow(pages);
   // The memory never grows again, so this view stays valid.
   const heap = new Float32Array(kernel.memory.buffer);
@@ -38,6 +42,13 @@ export async function simdScoreEngine(
     dot(u) {
       heap.set(u.subarray(0, cols), user / 4);
       kernel.dot(0, rows, stride, user, out);
+      return heap.slice(out / 4, out / 4 + rows);
+    },
+    softDot(u, temperature) {
+      heap.set(u.subarray(0, cols), user / 4);
+      kernel.dot(0, rows, stride, user, out);
+      heap.fill(-Infinity, out / 4 + rows, out / 4 + padded);
+      kernel.soft(out, rows, temperature);
       return heap.slice(out / 4, out / 4 + rows);
     },
     dispose() {},

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildContentNeighbours } from './content-neighbours.ts';
 import { buildCovisitation } from './covis-build.ts';
 import { holdoutFigures, pairedStandardError } from './holdout.ts';
-import { blendScores, covisSums } from '../blend.ts';
+import { blendScores, covisSums, softScale } from '../blend.ts';
 import { topKNeighbours } from '../neighbours.ts';
 import type { HoldoutCase } from './holdout.ts';
 import { tuneBlend } from './tune-blend.ts';
@@ -227,7 +227,7 @@ describe('tuneBlend', () => {
       cases,
       (i) =>
         blendScores(
-          modelDots[i]!,
+          softScale(modelDots[i]!.slice(), w.temperature),
           covisSums(neighbours, cases[i]!.history, w.recency),
           popularity[i]!,
           w,

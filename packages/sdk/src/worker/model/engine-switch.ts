@@ -1,4 +1,4 @@
-import { jsScoreEngine, simdScoreEngine, type ScoreEngine } from '@insitu/model';
+import { jsScoreEngine, simdScoreEngine, softDots, type ScoreEngine } from '@insitu/model';
 import type { TfBackend } from './tf-backends.ts';
 import { medianMs, withTimeout } from './timing.ts';
 
@@ -157,7 +157,19 @@ export class EngineSwitch implements ScoreEngine {
     return choice;
   }
 
-  async dot(user: Float32Array): Promise<Float32Array> {
+  dot(user: Float32Array): Promise<Float32Array> {
+    return this.score((engine) => engine.dot(user));
+  }
+
+  /** `softScale` of the dot products, in the engine where it can (the SIMD kernel's `soft`). */
+  softDot(user: Float32Array, temperature: number): Promise<Float32Array> {
+    return this.score((engine) => softDots(engine, user, temperature));
+  }
+
+  /** Runs `call` on the engine in use; when it fails, moves to the next backend and tries again. */
+  private async score(
+    call: (engine: ScoreEngine) => Float32Array | Promise<Float32Array>,
+  ): Promise<Float32Array> {
     for (;;) {
       await this.pending;
       const engine = this.inner;
@@ -168,7 +180,7 @@ export class EngineSwitch implements ScoreEngine {
         }
         if (gl?.isContextLost()) throw new Error('WebGL context lost');
         const out = await withTimeout(
-          Promise.resolve(engine.dot(user)),
+          Promise.resolve(call(engine)),
           DOT_TIMEOUT_MS,
           `${engine.name} scoring`,
         );
