@@ -10,7 +10,7 @@ export interface Blend {
 }
 
 /** Range of a source over the eligible items with finite scores ([Infinity, -Infinity]: none). */
-function rangeOf(v: Float32Array, eligible: Uint8Array): [number, number] {
+export function rangeOf(v: Float32Array, eligible: Uint8Array): [number, number] {
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < eligible.length; i++) {

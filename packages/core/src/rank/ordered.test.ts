@@ -48,8 +48,8 @@ const inputs = fc.integer({ min: 1, max: 40 }).chain((n) =>
   }),
 );
 
-describe('a lone source with its order', () => {
-  it('ranks exactly as scoring every item does (scores, order, explanations)', () => {
+describe('a lone source', () => {
+  it('ranks as the blend of several sources does, walked in its order or not', () => {
     fc.assert(
       fc.property(inputs, (x) => {
         const catalog: CatalogItem[] = x.items.map((it, i) => ({
@@ -76,12 +76,20 @@ describe('a lone source with its order', () => {
           },
         };
         const source = { kind: x.kind, scores, ...(x.weight === null ? {} : { weight: x.weight }) };
-        const scored = rankItems({ ...base, sources: [source] });
+        // A second source of weight 0 changes nothing but takes the blend of several sources.
+        const idle = {
+          kind: 'popularity' as const,
+          scores: new Float32Array(x.scores.length),
+          weight: 0,
+        };
+        const blended = rankItems({ ...base, sources: [source, idle] });
+        const lone = rankItems({ ...base, sources: [source] });
         const walked = rankItems({
           ...base,
           sources: [{ ...source, ranked: sourceOrder(scores) }],
         });
-        expect(walked).toEqual(scored);
+        expect(lone).toEqual(blended);
+        expect(walked).toEqual(blended);
       }),
       { numRuns: 3000, seed: 42 },
     );

@@ -1,3 +1,4 @@
+import { rangeOf } from './blend.ts';
 import { DEFAULT_WEIGHTS, type ScoreSource, type SourceOrder } from './types.ts';
 
 /**
@@ -105,4 +106,47 @@ export function orderedTopK(
     out.top[i] = shareOf(i) > 0 ? 0 : -1;
   }
   return best;
+}
+
+/**
+ * The same for a lone source without an order: one pass for its range, one that scores each
+ * eligible item as `blendSources`, the boost and rotation would (each step rounded to float32)
+ * and keeps the best `k` as `topK` does, instead of a pass per step. Writes `scores` of the items
+ * that entered and `top` of the returned ones. Undefined for a flat or weightless source.
+ */
+export function loneTopK(
+  source: ScoreSource,
+  eligible: Uint8Array,
+  k: number,
+  out: { scores: Float32Array; top: Int8Array },
+  boost?: { mask: Uint8Array; by: number },
+  rotation?: Float32Array,
+): number[] | undefined {
+  const v = source.scores;
+  const weight = source.weight ?? DEFAULT_WEIGHTS[source.kind];
+  if (!(weight > 0) || k <= 0) return undefined;
+  const [min, max] = rangeOf(v, eligible);
+  if (!(max > min)) return undefined;
+  const span = max - min;
+  const { scores, top } = out;
+  const best = new Int32Array(k);
+  let size = 0;
+  let floor = -Infinity;
+  const shareOf = (x: number) =>
+    x === min || !Number.isFinite(x) ? 0 : (weight * (x - min)) / span;
+  for (let i = 0; i < eligible.length; i++) {
+    if (eligible[i] !== 1) continue;
+    let s = Math.fround(shareOf(v[i]!));
+    if (boost !== undefined && boost.mask[i] === 1) s = Math.fround(s + boost.by);
+    if (rotation !== undefined) s = Math.fround(s * rotation[i]!);
+    if (!(s > floor)) continue; // ties keep the earlier (lower) index, NaN never enters
+    scores[i] = s;
+    let at = size < k ? size++ : k - 1;
+    for (; at > 0 && scores[best[at - 1]!]! < s; at--) best[at] = best[at - 1]!;
+    best[at] = i;
+    if (size === k) floor = scores[best[k - 1]!]!;
+  }
+  const pool = Array.from(best.subarray(0, size));
+  for (const i of pool) top[i] = shareOf(v[i]!) > 0 ? 0 : -1;
+  return pool;
 }

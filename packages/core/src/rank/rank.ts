@@ -3,7 +3,7 @@ import { blendSources, topK, type Blend } from './blend.ts';
 import { eligibleItems, filterMask } from './eligibility.ts';
 import { explain } from './explain.ts';
 import { mmrSelect } from './mmr.ts';
-import { orderedTopK } from './ordered.ts';
+import { loneTopK, orderedTopK } from './ordered.ts';
 import { metadataSimilarity, vectorSimilarity } from './similarity.ts';
 import { DEFAULT_WEIGHTS } from './types.ts';
 import type { RankInput } from './types.ts';
@@ -51,10 +51,15 @@ export function rankItems(input: RankInput): Recommendation[] {
   const depth = diversity > 0 ? limit * POOL_FACTOR : limit;
   const [only] = input.sources;
   const { scores, top } = buffers.blend;
-  let pool =
-    input.sources.length === 1 && only!.ranked !== undefined
-      ? orderedTopK(only!, only!.ranked, eligible, depth, buffers.blend, boost, rotation)
-      : undefined;
+  // A lone source needs no blend: its order walked, or one pass that scores and selects.
+  let pool: number[] | undefined;
+  if (input.sources.length === 1) {
+    const ranked = only!.ranked;
+    if (ranked !== undefined) {
+      pool = orderedTopK(only!, ranked, eligible, depth, buffers.blend, boost, rotation);
+    }
+    pool ??= loneTopK(only!, eligible, depth, buffers.blend, boost, rotation);
+  }
   if (pool === undefined) {
     blendSources(input.sources, eligible, buffers.blend);
     if (boost !== undefined) {
