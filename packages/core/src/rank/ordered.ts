@@ -132,10 +132,14 @@ export function loneTopK(
   const best = new Int32Array(k);
   let size = 0;
   let floor = -Infinity;
+  // Once the pool is full, an item with x - min below `cut` cannot score above its floor
+  // (rotation only lowers a score; the margin covers float64 rounding): most of the catalog is
+  // then skipped before the division. Not with a boost, which lifts some items further.
+  let cut = -Infinity;
   const shareOf = (x: number) =>
     x === min || !Number.isFinite(x) ? 0 : (weight * (x - min)) / span;
   for (let i = 0; i < eligible.length; i++) {
-    if (eligible[i] !== 1) continue;
+    if (eligible[i] !== 1 || v[i]! - min < cut) continue;
     let s = Math.fround(shareOf(v[i]!));
     if (boost !== undefined && boost.mask[i] === 1) s = Math.fround(s + boost.by);
     if (rotation !== undefined) s = Math.fround(s * rotation[i]!);
@@ -144,7 +148,10 @@ export function loneTopK(
     let at = size < k ? size++ : k - 1;
     for (; at > 0 && scores[best[at - 1]!]! < s; at--) best[at] = best[at - 1]!;
     best[at] = i;
-    if (size === k) floor = scores[best[k - 1]!]!;
+    if (size === k) {
+      floor = scores[best[k - 1]!]!;
+      if (boost === undefined && floor >= 0) cut = ((floor * span) / weight) * (1 - 1e-12);
+    }
   }
   const pool = Array.from(best.subarray(0, size));
   for (const i of pool) top[i] = shareOf(v[i]!) > 0 ? 0 : -1;
