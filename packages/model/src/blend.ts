@@ -46,10 +46,17 @@ export function covisSums(
   return out;
 }
 
-/** The largest value (NaN if any is NaN; -Infinity when empty). */
+/**
+ * The largest value (NaN if any is NaN; -Infinity when empty). Comparisons rather than Math.max,
+ * which is slower here; of 0 and -0 it keeps the first, which no caller can tell apart.
+ */
 function maxOf(values: Float32Array, from = -Infinity): number {
   let max = from;
-  for (let i = 0; i < values.length; i++) max = Math.max(max, values[i]!);
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i]!;
+    if (x > max) max = x;
+    else if (x !== x) return NaN;
+  }
   return max;
 }
 
@@ -120,12 +127,18 @@ export function blendScores(
   const cmax = maxOf(covis, 0);
   const tmax = wt === 0 ? 0 : maxOf(content!, 0);
   const smax = ws === 0 ? 0 : maxOf(sequence!, 0);
+  // Most items have no neighbour sum: 0 scales to 0 and adds nothing, so no division for them.
   for (let i = 0; i < out.length; i++) {
-    const c = cmax > 0 ? Math.fround(covis[i]! / cmax) : covis[i]!;
+    const x = covis[i]!;
+    const c = x === 0 ? 0 : cmax > 0 ? Math.fround(x / cmax) : x;
     let v = Math.fround(wc * c + wp * popularity[i]!);
     if (wm !== 0) v = Math.fround(v + wm * model![i]!);
-    if (wt !== 0) v += wt * (tmax > 0 ? Math.fround(content![i]! / tmax) : content![i]!);
-    if (ws !== 0) v += ws * (smax > 0 ? Math.fround(sequence![i]! / smax) : sequence![i]!);
+    if (wt !== 0 && content![i] !== 0) {
+      v += wt * (tmax > 0 ? Math.fround(content![i]! / tmax) : content![i]!);
+    }
+    if (ws !== 0 && sequence![i] !== 0) {
+      v += ws * (smax > 0 ? Math.fround(sequence![i]! / smax) : sequence![i]!);
+    }
     out[i] = v;
   }
   return out;
