@@ -14,6 +14,24 @@ export function sourceOrder(scores: Float32Array): SourceOrder {
   return { scores, order: Int32Array.from([...finite, ...rest]), finite: finite.length };
 }
 
+/** What `rankItems` does to every blended score: the cold-start boost, then rotation. */
+export interface Adjust {
+  boost?: { mask: Uint8Array; by: number };
+  rotation?: Float32Array;
+}
+
+/**
+ * The `k` best items of a lone source (indices best first), as `blendSources`, `Adjust` and
+ * `topK` give them; undefined where the shortcut does not apply, so the caller blends as usual.
+ */
+type LoneTopK = (
+  source: ScoreSource,
+  eligible: Uint8Array,
+  k: number,
+  out: { scores: Float32Array; top: Int8Array },
+  adjust: Adjust,
+) => number[] | undefined;
+
 /** Items of one part of the order that pass `wanted`, read lazily, best first. */
 interface Stream {
   at: number;
@@ -31,19 +49,13 @@ interface Stream {
  * does not apply (the order is for other scores, or the source is flat or weightless): the caller
  * blends as usual.
  */
-export function orderedTopK(
-  source: ScoreSource,
-  ranked: SourceOrder,
-  eligible: Uint8Array,
-  k: number,
-  out: { scores: Float32Array; top: Int8Array },
-  boost?: { mask: Uint8Array; by: number },
-  rotation?: Float32Array,
-): number[] | undefined {
+export const orderedTopK: LoneTopK = (source, eligible, k, out, { boost, rotation }) => {
   const v = source.scores;
   const weight = source.weight ?? DEFAULT_WEIGHTS[source.kind];
+  const ranked = source.ranked;
+  if (ranked === undefined || ranked.scores !== v || !(weight > 0)) return undefined;
   const { order, finite } = ranked;
-  if (ranked.scores !== v || order.length !== eligible.length || !(weight > 0)) return undefined;
+  if (order.length !== eligible.length) return undefined;
   let first = 0;
   while (first < finite && eligible[order[first]!] !== 1) first++;
   let last = finite - 1;
@@ -106,7 +118,7 @@ export function orderedTopK(
     out.top[i] = shareOf(i) > 0 ? 0 : -1;
   }
   return best;
-}
+};
 
 /**
  * The same for a lone source without an order: one pass for its range, one that scores each
@@ -114,14 +126,7 @@ export function orderedTopK(
  * and keeps the best `k` as `topK` does, instead of a pass per step. Writes `scores` of the items
  * that entered and `top` of the returned ones. Undefined for a flat or weightless source.
  */
-export function loneTopK(
-  source: ScoreSource,
-  eligible: Uint8Array,
-  k: number,
-  out: { scores: Float32Array; top: Int8Array },
-  boost?: { mask: Uint8Array; by: number },
-  rotation?: Float32Array,
-): number[] | undefined {
+export const loneTopK: LoneTopK = (source, eligible, k, out, { boost, rotation }) => {
   const v = source.scores;
   const weight = source.weight ?? DEFAULT_WEIGHTS[source.kind];
   if (!(weight > 0) || k <= 0) return undefined;
@@ -156,4 +161,4 @@ export function loneTopK(
   const pool = Array.from(best.subarray(0, size));
   for (const i of pool) top[i] = shareOf(v[i]!) > 0 ? 0 : -1;
   return pool;
-}
+};

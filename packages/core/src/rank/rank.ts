@@ -3,7 +3,7 @@ import { blendSources, topK, type Blend } from './blend.ts';
 import { eligibleItems, filterMask } from './eligibility.ts';
 import { explain } from './explain.ts';
 import { mmrSelect } from './mmr.ts';
-import { loneTopK, orderedTopK } from './ordered.ts';
+import { loneTopK, orderedTopK, type Adjust } from './ordered.ts';
 import { metadataSimilarity, vectorSimilarity } from './similarity.ts';
 import { DEFAULT_WEIGHTS } from './types.ts';
 import type { RankInput } from './types.ts';
@@ -38,7 +38,7 @@ export function rankItems(input: RankInput): Recommendation[] {
   const buffers = scratch(catalog.length, catalog);
   const eligible = eligibleItems(input, buffers.eligible);
   const category = request.context?.category?.toLowerCase();
-  let boost: { mask: Uint8Array; by: number } | undefined;
+  let boost: Adjust['boost'];
   if (history.length === 0 && category !== undefined) {
     // Cold start: the page's category decides first, the sources order within it.
     let by = 1;
@@ -54,11 +54,10 @@ export function rankItems(input: RankInput): Recommendation[] {
   // A lone source needs no blend: its order walked, or one pass that scores and selects.
   let pool: number[] | undefined;
   if (input.sources.length === 1) {
-    const ranked = only!.ranked;
-    if (ranked !== undefined) {
-      pool = orderedTopK(only!, ranked, eligible, depth, buffers.blend, boost, rotation);
-    }
-    pool ??= loneTopK(only!, eligible, depth, buffers.blend, boost, rotation);
+    const adjust = { ...(boost && { boost }), ...(rotation && { rotation }) };
+    pool =
+      orderedTopK(only!, eligible, depth, buffers.blend, adjust) ??
+      loneTopK(only!, eligible, depth, buffers.blend, adjust);
   }
   if (pool === undefined) {
     blendSources(input.sources, eligible, buffers.blend);
