@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { validateCatalog, type StoredEvent } from '@insitu/core';
+import {
+  rankItems,
+  seededRandom,
+  shopperStateOf,
+  validateCatalog,
+  type RecommendRequest,
+  type StoredEvent,
+} from '@insitu/core';
 import { basicRecommend } from './basic-strategies.ts';
 
 const DAY = 86_400_000;
@@ -38,6 +45,53 @@ function history(
 const ids = (r: { items: { item: { id: string } }[] }) => r.items.map((x) => x.item.id);
 
 describe('recently-viewed', () => {
+  it('ranks the views alone exactly as ranking the whole catalog would', () => {
+    const random = seededRandom(5);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const big = validateCatalog({
+      items: Array.from({ length: 40 }, (_, i) => ({
+        id: `p${i}`,
+        title: `P${i}`,
+        categories: [pick(['Tents', 'Shoes', 'Socks'])],
+        brand: pick(['X', 'Y']),
+        inStock: random() < 0.8,
+      })),
+    });
+    for (let round = 0; round < 200; round++) {
+      const events = history(
+        ...Array.from({ length: 1 + Math.floor(random() * 12) }, (_, k) => {
+          const id = random() < 0.1 ? 'unknown' : `p${Math.floor(random() * 40)}`;
+          const name = random() < 0.2 ? 'Product Added' : 'Product Viewed';
+          return [name, { product_id: id }, 20 - k] as [string, Record<string, unknown>, number];
+        }),
+      );
+      const request: RecommendRequest = {
+        strategy: 'recently-viewed',
+        limit: 1 + Math.floor(random() * 8),
+        ...(random() < 0.5 ? { diversity: pick([0.3, 1]) } : {}),
+        ...(random() < 0.5 ? { filter: { inStock: random() < 0.5, categories: ['Shoes'] } } : {}),
+        ...(random() < 0.5 ? { exclude: { ids: ['p1', 'p2'], inCart: random() < 0.5 } } : {}),
+      };
+      // The whole catalog, with the views' recency as the one source.
+      const rows = new Map(big.items.map((item, i) => [item.id, i]));
+      const state = shopperStateOf(events);
+      const viewed = state.viewed
+        .map((id) => rows.get(id))
+        .filter((i): i is number => i !== undefined)
+        .map((item, k) => ({ item, ts: k, kind: 'view' as const }));
+      const scores = new Float32Array(big.items.length);
+      viewed.forEach((h, k) => (scores[h.item] = k + 1));
+      const whole = rankItems({
+        catalog: big.items,
+        sources: [{ kind: 'recency', scores }],
+        history: viewed,
+        cart: state.cart.map((l) => rows.get(l.id)).filter((i): i is number => i !== undefined),
+        request: { ...request, diversity: request.diversity ?? 0 },
+      });
+      expect(basicRecommend(request, events, big, NOW).items).toEqual(whole);
+    }
+  });
+
   it('lists distinct viewed items newest first; uses event details for items not in a catalog', () => {
     const h = history(
       ['Product Viewed', { product_id: 'a' }, 3],

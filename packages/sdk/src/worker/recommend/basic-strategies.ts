@@ -115,20 +115,24 @@ export function basicRecommend(
     list.map((h) => ({ item: index(h.id), ts: h.ts, kind: h.kind })).filter((h) => h.item >= 0);
   const request = { ...req, strategy, limit };
   if (strategy === 'recently-viewed') {
+    // Only the views can be recently viewed, so they alone are ranked (in catalog order, as
+    // ranking the whole catalog with every other item excluded would), not the whole catalog.
+    const seen = [...new Set(shopper.viewed.map(index).filter((i) => i >= 0))].sort(
+      (a, b) => a - b,
+    );
+    const local = new Map(seen.map((i, j) => [i, j]));
     // The views, oldest first, each at its latest position: the recency source ranks them.
-    const history = shopper.viewed.map((id, k) => ({
-      item: index(id),
-      ts: k,
-      kind: 'view' as const,
-    }));
-    const viewed = history.filter((h) => h.item >= 0);
-    const scores = new Float32Array(n);
+    const viewed = shopper.viewed
+      .map((id) => local.get(index(id)))
+      .filter((j): j is number => j !== undefined)
+      .map((item, k) => ({ item, ts: k, kind: 'view' as const }));
+    const scores = new Float32Array(seen.length);
     viewed.forEach((h, k) => (scores[h.item] = k + 1));
     const ranked = rankItems({
-      catalog: items,
+      catalog: seen.map((i) => items[i]!),
       sources: [{ kind: 'recency', scores }],
       history: viewed,
-      cart,
+      cart: cart.map((i) => local.get(i)).filter((j): j is number => j !== undefined),
       request: { ...request, diversity: req.diversity ?? 0 },
       locale,
     });
