@@ -143,9 +143,7 @@ export class InsituModel {
    */
   async scoreHistory(history: readonly HistoryEntry[], head?: PersonalHead): Promise<Float32Array> {
     const blend = this.manifest.blend;
-    const known = history.filter((e) => e.item >= 0 && e.item < this.itemCount);
-    const u = blend.model === 0 ? null : this.userVector(known);
-    const soft = u === null ? null : await softDots(this.engine, u, blend.temperature);
+    const { known, dots: soft } = await this.dots(history, blend.temperature);
     // The sum buffers are reused: filled and blended with no await in between.
     const covis = covisSums(this.parts.neighbours, known, blend.recency, this.covis.fill(0));
     const content = sumsInto(this.content, this.parts.contentNeighbours, known, blend.recency);
@@ -163,11 +161,18 @@ export class InsituModel {
     return out;
   }
 
-  /** The known history items and the user vector's dot product with every item (null: none). */
-  private async dots(history: readonly HistoryEntry[]) {
+  /**
+   * The known history items and the user vector's dot product with every item (null: none), or
+   * with `temperature` their `softScale` (`softDots`: by the engine where it can).
+   */
+  private async dots(history: readonly HistoryEntry[], temperature?: number) {
     const known = history.filter((e) => e.item >= 0 && e.item < this.itemCount);
     const u = this.manifest.blend.model === 0 ? null : this.userVector(known);
-    return { known, dots: u === null ? null : await this.engine.dot(u) };
+    if (u === null) return { known, dots: null };
+    const dots = await (temperature === undefined
+      ? this.engine.dot(u)
+      : softDots(this.engine, u, temperature));
+    return { known, dots };
   }
 
   /** Items whose vectors are closest (cosine) to the item's, best first, excluding itself. */
