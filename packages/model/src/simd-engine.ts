@@ -37,16 +37,19 @@ export async function simdScoreEngine(
   if (stride === cols) heap.set(table.subarray(0, rows * cols));
   else
     for (let r = 0; r < rows; r++) heap.set(table.subarray(r * cols, (r + 1) * cols), r * stride);
+  /** The dot products of `u` with every row, left at `out` in the kernel's memory. */
+  const dots = (u: Float32Array) => {
+    heap.set(u.subarray(0, cols), user / 4);
+    kernel.dot(0, rows, stride, user, out);
+  };
   return {
     name: 'simd',
     dot(u) {
-      heap.set(u.subarray(0, cols), user / 4);
-      kernel.dot(0, rows, stride, user, out);
+      dots(u);
       return heap.slice(out / 4, out / 4 + rows);
     },
     softDot(u, temperature) {
-      heap.set(u.subarray(0, cols), user / 4);
-      kernel.dot(0, rows, stride, user, out);
+      dots(u);
       heap.fill(-Infinity, out / 4 + rows, out / 4 + padded);
       kernel.soft(out, rows, temperature);
       return heap.slice(out / 4, out / 4 + rows);

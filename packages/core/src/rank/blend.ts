@@ -23,6 +23,14 @@ export function rangeOf(v: Float32Array, eligible: Uint8Array): [number, number]
 }
 
 /**
+ * An item's share of a source: its score min-max normalised over the eligible items, times the
+ * weight; exactly 0 at the minimum (no division) and for a score that is not finite.
+ */
+export function share(x: number, min: number, span: number, weight: number): number {
+  return x === min || !Number.isFinite(x) ? 0 : (weight * (x - min)) / span;
+}
+
+/**
  * Min-max normalises each source over the eligible items (so counts, dot products and decayed
  * popularity mix on one scale) and sums them with their weights. Ineligible items get -Infinity.
  * Per source one pass for its range and one that writes (the first source's also marks the
@@ -57,8 +65,7 @@ export function blendSources(
           top[i] = -1;
           continue;
         }
-        // An item at the source's minimum gets exactly 0: no division needed.
-        const c = x === min ? 0 : (weight * (x - min)) / span;
+        const c = share(x, min, span, weight);
         scores[i] = c;
         top[i] = c > 0 ? k : -1;
       }
@@ -73,7 +80,7 @@ export function blendSources(
       const x = v[i]!;
       // At the minimum an item's share is 0, which changes neither its sum nor its top source.
       if (x === min || eligible[i] !== 1 || !Number.isFinite(x)) continue;
-      const c = (weight * (x - min)) / span;
+      const c = share(x, min, span, weight);
       scores[i]! += c;
       if (c > best[i]!) {
         best[i] = c;

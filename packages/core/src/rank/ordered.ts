@@ -1,4 +1,4 @@
-import { rangeOf } from './blend.ts';
+import { rangeOf, share } from './blend.ts';
 import { DEFAULT_WEIGHTS, type ScoreSource, type SourceOrder } from './types.ts';
 
 /**
@@ -68,14 +68,9 @@ export const orderedTopK: LoneTopK = (source, eligible, k, out, { boost, rotatio
   const [max, min] = [v[order[first]!]!, v[order[last]!]!];
   if (!(max > min)) return undefined;
   const span = max - min;
-  const shareOf = (i: number) => {
-    const x = v[i]!;
-    if (!Number.isFinite(x) || x === min) return 0;
-    return (weight * (x - min)) / span;
-  };
   // Each item's score as `rankItems` rounds it into its Float32Array, step by step.
   const unrotated = (i: number) => {
-    const s = Math.fround(shareOf(i));
+    const s = Math.fround(share(v[i]!, min, span, weight));
     return boost !== undefined && boost.mask[i] === 1 ? Math.fround(s + boost.by) : s;
   };
   const inBoost = (i: number) => boost === undefined || boost.mask[i] === 1;
@@ -115,7 +110,7 @@ export const orderedTopK: LoneTopK = (source, eligible, k, out, { boost, rotatio
   }
   for (const i of best) {
     out.scores[i] = score.get(i)!;
-    out.top[i] = shareOf(i) > 0 ? 0 : -1;
+    out.top[i] = share(v[i]!, min, span, weight) > 0 ? 0 : -1;
   }
   return best;
 };
@@ -141,11 +136,9 @@ export const loneTopK: LoneTopK = (source, eligible, k, out, { boost, rotation }
   // (rotation only lowers a score; the margin covers float64 rounding): most of the catalog is
   // then skipped before the division. Not with a boost, which lifts some items further.
   let cut = -Infinity;
-  const shareOf = (x: number) =>
-    x === min || !Number.isFinite(x) ? 0 : (weight * (x - min)) / span;
   for (let i = 0; i < eligible.length; i++) {
     if (eligible[i] !== 1 || v[i]! - min < cut) continue;
-    let s = Math.fround(shareOf(v[i]!));
+    let s = Math.fround(share(v[i]!, min, span, weight));
     if (boost !== undefined && boost.mask[i] === 1) s = Math.fround(s + boost.by);
     if (rotation !== undefined) s = Math.fround(s * rotation[i]!);
     if (!(s > floor)) continue; // ties keep the earlier (lower) index, NaN never enters
@@ -159,6 +152,6 @@ export const loneTopK: LoneTopK = (source, eligible, k, out, { boost, rotation }
     }
   }
   const pool = Array.from(best.subarray(0, size));
-  for (const i of pool) top[i] = shareOf(v[i]!) > 0 ? 0 : -1;
+  for (const i of pool) top[i] = share(v[i]!, min, span, weight) > 0 ? 0 : -1;
   return pool;
 };
