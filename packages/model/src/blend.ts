@@ -37,13 +37,48 @@ export function covisSums(
   history: readonly HistoryEntry[],
   recency: number,
   out = new Float32Array(table.itemCount),
+  touched?: TouchedRows,
 ): Float32Array {
   let w = 1;
   for (let k = history.length - 1; k >= 0 && w > 1e-4; k--) {
     addNeighbours(table, history[k]!.item, w, out);
+    touched?.add(table, history[k]!.item);
     w *= recency;
   }
   return out;
+}
+
+/**
+ * The rows neighbour sums have reached (each listed once): `covisSums` given one adds the
+ * neighbours of every item it sums, so its sums are 0 at every other row, and `blendScores` needs
+ * to read them only there.
+ */
+export class TouchedRows {
+  readonly rows: Int32Array;
+  count = 0;
+  private readonly seen: Uint8Array;
+
+  constructor(itemCount: number) {
+    this.rows = new Int32Array(itemCount);
+    this.seen = new Uint8Array(itemCount);
+  }
+
+  /** Lists the neighbours of item i not listed yet. */
+  add(t: NeighbourTable, i: number): void {
+    for (let e = t.offsets[i]!; e < t.offsets[i + 1]!; e++) {
+      const j = t.cols[e]!;
+      if (this.seen[j] === 0) {
+        this.seen[j] = 1;
+        this.rows[this.count++] = j;
+      }
+    }
+  }
+
+  clear(): TouchedRows {
+    for (let k = 0; k < this.count; k++) this.seen[this.rows[k]!] = 0;
+    this.count = 0;
+    return this;
+  }
 }
 
 /**
@@ -54,6 +89,18 @@ function maxOf(values: Float32Array, from = -Infinity): number {
   let max = from;
   for (let i = 0; i < values.length; i++) {
     const x = values[i]!;
+    if (x > max) max = x;
+    else if (x !== x) return NaN;
+  }
+  return max;
+}
+
+/** `maxOf(values, 0)` of sums that are 0 outside the touched rows. */
+function touchedMax(values: Float32Array, touched: TouchedRows | undefined): number {
+  if (touched === undefined) return maxOf(values, 0);
+  let max = 0;
+  for (let k = 0; k < touched.count; k++) {
+    const x = values[touched.rows[k]!]!;
     if (x > max) max = x;
     else if (x !== x) return NaN;
   }
@@ -119,17 +166,18 @@ export function blendScores(
   content: Float32Array | null = null,
   sequence: Float32Array | null = null,
   out = new Float32Array(popularity.length),
+  touched?: TouchedRows,
 ): Float32Array {
   const [wc, wp] = [w.covis, w.popularity];
   const wm = model === null ? 0 : w.model;
   const wt = content === null ? 0 : (w.content ?? 0);
   const ws = sequence === null ? 0 : (w.sequence ?? 0);
-  const cmax = maxOf(covis, 0);
-  const tmax = wt === 0 ? 0 : maxOf(content!, 0);
-  const smax = ws === 0 ? 0 : maxOf(sequence!, 0);
-  // Most items have no neighbour sum: 0 scales to 0 and adds nothing, so no division for them.
-  for (let i = 0; i < out.length; i++) {
+  const cmax = touchedMax(covis, touched);
+  const tmax = wt === 0 ? 0 : touchedMax(content!, touched);
+  const smax = ws === 0 ? 0 : touchedMax(sequence!, touched);
+  const at = (i: number): number => {
     const x = covis[i]!;
+    // Most items have no neighbour sum: 0 scales to 0 and adds nothing, so no division for them.
     const c = x === 0 ? 0 : cmax > 0 ? Math.fround(x / cmax) : x;
     let v = Math.fround(wc * c + wp * popularity[i]!);
     if (wm !== 0) v = Math.fround(v + wm * model![i]!);
@@ -139,7 +187,18 @@ export function blendScores(
     if (ws !== 0 && sequence![i] !== 0) {
       v += ws * (smax > 0 ? Math.fround(sequence![i]! / smax) : sequence![i]!);
     }
-    out[i] = v;
+    return v;
+  };
+  if (touched === undefined) {
+    for (let i = 0; i < out.length; i++) out[i] = at(i);
+    return out;
   }
+  // `at` of an item with no neighbour sums: the same floats without reading the sums.
+  const c0 = wc * 0;
+  for (let i = 0; i < out.length; i++) {
+    const v = Math.fround(c0 + wp * popularity[i]!);
+    out[i] = wm !== 0 ? Math.fround(v + wm * model![i]!) : v;
+  }
+  for (let k = 0; k < touched.count; k++) out[touched.rows[k]!] = at(touched.rows[k]!);
   return out;
 }

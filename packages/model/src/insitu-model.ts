@@ -1,5 +1,5 @@
 import type { HistoryEntry, IntentModel, SegmentCentroids } from '@insitu/core';
-import { blendScores, covisScores, covisSums, softDots, softScale } from './blend.ts';
+import { blendScores, covisScores, covisSums, softDots, softScale, TouchedRows } from './blend.ts';
 import type { Components } from './blend.ts';
 import type { ArtifactManifest } from './artifact/manifest.ts';
 import { parseIntentModel, type ProfileParts } from './artifact/profile-files.ts';
@@ -18,10 +18,11 @@ function sumsInto(
   table: NeighbourTable | undefined,
   history: readonly HistoryEntry[],
   recency: number,
+  touched: TouchedRows,
 ): Float32Array | null {
   return buffer === null || table === undefined
     ? null
-    : covisSums(table, history, recency, buffer.fill(0));
+    : covisSums(table, history, recency, buffer.fill(0), touched);
 }
 
 /** The decoded contents of an artifact. */
@@ -59,6 +60,8 @@ export class InsituModel {
   private engine: ScoreEngine;
   /** The neighbour, content and sequence sums `scoreHistory` blends from, reused across calls. */
   private readonly covis: Float32Array<ArrayBuffer>;
+  /** The rows those sums reached in the last `scoreHistory`. */
+  private readonly touched: TouchedRows;
   /** Null when the blend does not use content neighbours (none shipped, or weight 0). */
   private readonly content: Float32Array<ArrayBuffer> | null;
   /** Null when the blend does not use sequence neighbours (none shipped, or weight 0). */
@@ -73,6 +76,7 @@ export class InsituModel {
     this.index = new Map(parts.manifest.itemIds.map((id, i) => [id, i]));
     this.engine = jsScoreEngine(this.itemVectors, this.itemCount, this.dims);
     this.covis = new Float32Array(this.itemCount);
+    this.touched = new TouchedRows(this.itemCount);
     const usesContent =
       parts.contentNeighbours !== undefined && (parts.manifest.blend.content ?? 0) !== 0;
     this.content = usesContent ? new Float32Array(this.itemCount) : null;
@@ -145,15 +149,38 @@ export class InsituModel {
     const blend = this.manifest.blend;
     const { known, dots: soft } = await this.dots(history, blend.temperature);
     // The sum buffers are reused: filled and blended with no await in between.
-    const covis = covisSums(this.parts.neighbours, known, blend.recency, this.covis.fill(0));
-    const content = sumsInto(this.content, this.parts.contentNeighbours, known, blend.recency);
+    const touched = this.touched.clear();
+    const covis = covisSums(
+      this.parts.neighbours,
+      known,
+      blend.recency,
+      this.covis.fill(0),
+      touched,
+    );
+    const content = sumsInto(
+      this.content,
+      this.parts.contentNeighbours,
+      known,
+      blend.recency,
+      touched,
+    );
     const sequence = sumsInto(
       this.sequence,
       this.parts.sequenceNeighbours,
       known,
       blend.sequenceRecency ?? 1,
+      touched,
     );
-    const out = blendScores(soft, covis, this.parts.popularity, blend, content, sequence);
+    const out = blendScores(
+      soft,
+      covis,
+      this.parts.popularity,
+      blend,
+      content,
+      sequence,
+      undefined,
+      touched,
+    );
     if (head !== undefined) {
       const dots = await this.engine.dot(head.offset);
       for (let i = 0; i < out.length; i++) out[i]! += head.temperature * dots[i]!;
