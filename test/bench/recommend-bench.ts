@@ -11,7 +11,8 @@ const show = (ms: number | string) => (typeof ms === 'number' ? round(ms) : ms);
 
 /**
  * Warm scoring of one 64-dim user vector against 1k / 10k / 100k items on each tfjs backend
- * (webgl via OffscreenCanvas, wasm SIMD single-thread, cpu) and in plain JS, in a module Worker
+ * (webgl via OffscreenCanvas, wasm SIMD single-thread, cpu), with the SDK's own wasm SIMD kernel
+ * (`simdScoreEngine`, top-10 in JS) and in plain JS, in a module Worker
  * of headless Chromium, in one run: dot products read back (what insitu's blend uses) and
  * matMul + top-10. Ratios are against plain JS at the same size (below 1× = faster than JS).
  */

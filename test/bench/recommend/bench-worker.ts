@@ -1,8 +1,8 @@
 // Runs in a module Worker of the recommend bench page: times warm scoring of one user vector
-// against N × 64 item tables on each tfjs backend (the SDK's own kernel set and setup) and in
-// plain JS, for N = 1k, 10k, 100k.
+// against N × 64 item tables on each tfjs backend (the SDK's own kernel set and setup), with the
+// SDK's own wasm SIMD kernel and in plain JS, for N = 1k, 10k, 100k.
 import { matMul, reshape, tensor2d, tidy, topk } from '@tensorflow/tfjs-core';
-import { jsScoreEngine } from '@insitu/model';
+import { jsScoreEngine, simdScoreEngine } from '@insitu/model';
 import { tfScoreEngine } from '@insitu/model/tf';
 import { TF_BACKENDS, useBackend } from '../../../packages/sdk/src/worker/model/tf-backends.ts';
 import { medianMs } from '../../../packages/sdk/src/worker/model/timing.ts';
@@ -54,6 +54,18 @@ async function run(sizes: number[]): Promise<RecommendBenchRow[]> {
       scoreMs: await medianMs(() => js.dot(user), budget),
       topkMs: await medianMs(() => jsTopK(js.dot(user) as Float32Array, K), budget),
     });
+    try {
+      const simd = await simdScoreEngine(t, n, DIMS);
+      rows.push({
+        items: n,
+        backend: 'insitu SIMD kernel',
+        scoreMs: await medianMs(() => simd.dot(user), budget),
+        topkMs: await medianMs(async () => jsTopK(await simd.dot(user), K), budget),
+      });
+    } catch (e) {
+      const why = `unavailable: ${e instanceof Error ? e.message : String(e)}`;
+      rows.push({ items: n, backend: 'insitu SIMD kernel', scoreMs: why, topkMs: why });
+    }
     for (const backend of TF_BACKENDS) {
       try {
         await useBackend(backend);
