@@ -103,7 +103,7 @@ export function modelService(): ModelService {
           ...(faults.loseContextAfter ? { loseContextAfter: faults.loseContextAfter } : {}),
           measure: faults.webgl === false,
         },
-        first.artifact,
+        first,
         (ctx.config.learning?.personal ?? PERSONAL_DEFAULT)
           ? {
               store: () => ctx.store(),

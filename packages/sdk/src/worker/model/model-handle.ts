@@ -11,8 +11,8 @@ import {
   type ShopperState,
 } from '@insitu/core';
 import type { LearningStats, ModelInfo } from '../../protocol.ts';
-import type { CachedArtifact } from './artifact-cache.ts';
 import { EngineSwitch, type BackendChoice, type BackendFaults } from './engine-switch.ts';
+import type { LightModel } from './light-model.ts';
 import { loadRuntime, type ModelRuntime } from './model-runtime.ts';
 import { modelRecommend } from './model-strategies.ts';
 import { NO_LEARNING, PersonalLearner, type LearnerDeps } from './personal-learner.ts';
@@ -52,16 +52,18 @@ export type LearnerContext = Pick<LearnerDeps, 'store' | 'shopper' | 'report'>;
 
 /**
  * Loads the artifact for `catalog` and, in the background, loads tfjs and measures the backends
- * (or reuses the measurement an earlier page made with the same artifact).
+ * (or reuses the measurement an earlier page made with the same artifact). `first`, the light
+ * model of the same artifact, lends its cache session and, for the same catalog, its popularity
+ * order.
  */
 export async function openModel(
   baseUrl: string,
   catalog: Catalog,
   faults: BackendFaults = {},
-  opened?: CachedArtifact,
+  first?: Pick<LightModel, 'artifact' | 'catalog' | 'popular'>,
   learn?: LearnerContext,
 ): Promise<ModelHandle> {
-  const rt: ModelRuntime = await loadRuntime(baseUrl, catalog, opened);
+  const rt: ModelRuntime = await loadRuntime(baseUrl, catalog, first?.artifact);
   const { model } = rt;
   const engine = new EngineSwitch(model.itemVectors, model.itemCount, model.dims, faults);
   model.useEngine(engine);
@@ -90,7 +92,11 @@ export async function openModel(
     // No tfjs (chunk failed to load): the plain-JS engine keeps answering.
     selectError = e instanceof Error ? e.message : String(e);
   });
-  const strategyModel = { ...rt, engine };
+  const strategyModel = {
+    ...rt,
+    engine,
+    ...(first?.catalog === catalog ? { popular: first.popular } : {}),
+  };
   const learner =
     learn === undefined
       ? undefined

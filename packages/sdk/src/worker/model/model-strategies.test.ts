@@ -7,6 +7,7 @@ import {
   mmrSelect,
   rotationFactors,
   seededRandom,
+  sourceOrder,
   vectorSimilarity,
   type CatalogItem,
   type Catalog,
@@ -358,6 +359,34 @@ describe('the fused recommend pipeline', () => {
       model.dispose();
     });
   }
+
+  it("takes the first stage's popularity order over, with the same answers", async () => {
+    const own = shop(15, 600, false);
+    const lent = shop(15, 600, false);
+    // As the light model builds it: the artifact's popularity in catalog order, NaN where unknown.
+    const scores = Float32Array.from(lent.catalog.items, (item) => {
+      const row = lent.model.indexOf(item.id);
+      return row < 0 ? NaN : lent.model.popularity()[row]!;
+    });
+    let sorts = 0;
+    let order: ReturnType<typeof sourceOrder> | undefined;
+    const popular = () => (order ??= (sorts++, sourceOrder(scores)));
+    const rnd = seededRandom(8);
+    for (let c = 0; c < 60; c++) {
+      const { shopper, request } = randomCase(rnd, own.catalog.items.length, own.catalog);
+      const cold = c % 2 === 0 ? { ...shopper, history: [], lastViewed: undefined } : shopper;
+      const asked = { ...request, strategy: c % 3 === 0 ? 'bought-together' : 'trending' } as const;
+      const want = await modelRecommend(own.strategyModel, asked, cold, { now: 10_000 });
+      const got = await modelRecommend({ ...lent.strategyModel, popular }, asked, cold, {
+        now: 10_000,
+      });
+      expect(view(got!.items)).toEqual(view(want!.items));
+      got!.items.forEach((x, k) => expect(x.score).toBe(want!.items[k]!.score));
+    }
+    expect(sorts).toBe(1);
+    own.model.dispose();
+    lent.model.dispose();
+  });
 
   it('reuses the last scores only for the same history, personal head and backend', async () => {
     const { catalog, model, strategyModel } = shop(14, 900, false);

@@ -35,6 +35,8 @@ export interface StrategyModel {
   rotation?: Float32Array;
   /** The personal head for-you scores with, when one is trained. */
   personal?: PersonalHead;
+  /** The first stage's popularity order for this catalog (`LightModel.popular`), when loaded. */
+  popular?: () => SourceOrder;
 }
 
 /** Neighbours read per anchor or history item: deeper than any page shows. */
@@ -179,7 +181,9 @@ const popularityOf = new WeakMap<StrategyModel['model'], SourceOrder>();
 function popularity(m: StrategyModel): SourceOrder {
   let p = popularityOf.get(m.model);
   if (p === undefined) {
-    p = sourceOrder(toCatalog(m, m.model.popularity(), new Float32Array(m.rowOf.length)).slice());
+    p =
+      m.popular?.() ??
+      sourceOrder(toCatalog(m, m.model.popularity(), new Float32Array(m.rowOf.length)).slice());
     popularityOf.set(m.model, p);
   }
   return p;
