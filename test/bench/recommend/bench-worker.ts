@@ -27,6 +27,9 @@ function table(n: number): Float32Array {
   return t;
 }
 
+/** A row's cells for a backend that could not run. */
+const unavailable = (e: unknown) => `unavailable: ${e instanceof Error ? e.message : String(e)}`;
+
 /** Plain-JS top-k: insertion into a sorted list of the k best. */
 function jsTopK(scores: Float32Array, k: number): number[] {
   const best: number[] = [];
@@ -63,7 +66,7 @@ async function run(sizes: number[]): Promise<RecommendBenchRow[]> {
         topkMs: await medianMs(async () => jsTopK(await simd.dot(user), K), budget),
       });
     } catch (e) {
-      const why = `unavailable: ${e instanceof Error ? e.message : String(e)}`;
+      const why = unavailable(e);
       rows.push({ items: n, backend: 'insitu SIMD kernel', scoreMs: why, topkMs: why });
     }
     for (const backend of TF_BACKENDS) {
@@ -84,7 +87,7 @@ async function run(sizes: number[]): Promise<RecommendBenchRow[]> {
         items.dispose();
         rows.push({ items: n, backend, scoreMs, topkMs });
       } catch (e) {
-        const why = `unavailable: ${e instanceof Error ? e.message : String(e)}`;
+        const why = unavailable(e);
         rows.push({ items: n, backend, scoreMs: why, topkMs: why });
       }
     }
