@@ -118,7 +118,7 @@ function e2eSectionOf(e2e: RecommendE2E, items: number, viewed: number, what: st
     data: e2e,
     notes: [
       'Main-thread promise round trip of `insitu.recommend({ strategy, limit: 10 })` (client from the built dist via createInsitu → comlink → module Worker → ranking → back), ' +
-        `after ${viewed} Product Viewed + 1 Product Added; 10 warm-up calls, then 50 timed; similar-items and bought-together anchor on the first viewed item. The rows above ask again with the same history (the worker keeps the last history's scores); \`for-you after a view\` tracks a Product Viewed and flushes before each timed call, so it is scored afresh.`,
+        `after ${viewed} Product Viewed + 1 Product Added; 10 warm-up calls, then 50 timed; similar-items and bought-together anchor on the first viewed item. The rows above ask again with the same history (the worker keeps the last history's scores); \`for-you after a view\` tracks a Product Viewed and flushes before each timed call, so it is scored afresh; \`2,000 events stored\` does the same after 2,000 more events (views of 300 items, every fourth a Recommendation Shown of 8), the shopper-state window a loyal shopper fills.`,
       `vs JS kernel = median ÷ the raw kernel timed in a Worker of the same page right after: plain-JS dot of ${e2e.kernel.items.toLocaleString('en')} × ${e2e.kernel.dims} (the artifact's dims) + top-10, ${round(e2e.kernel.ms)} ms median. ` +
         `vs fastest kernel: the lower of that and the SDK's own start-up dot timings per backend: ${fastest.what}, ${round(fastest.ms)} ms.`,
       memory === undefined

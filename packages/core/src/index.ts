@@ -17,6 +17,7 @@ export {
   applyShopperEvent,
   createShopperState,
   shopperStateOf,
+  extendShopperState,
   purchasedItems,
   HISTORY_CAP,
   ORDERS_CAP,

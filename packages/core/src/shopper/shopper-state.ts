@@ -277,10 +277,40 @@ export function applyShopperEvent(
 
 /** The state after `events` (any order: they are applied by time, ties in the given order). */
 export function shopperStateOf(events: readonly StoredEvent[], priceOf?: PriceOf): ShopperState {
-  const state = createShopperState();
+  return applyInOrder(createShopperState(), events, priceOf);
+}
+
+/**
+ * A new state: `state` after `events`, applied as `shopperStateOf` applies them (by time, ties in
+ * the given order). `state` itself is not changed, so whoever holds it reads the same state.
+ * Equal to `shopperStateOf([...events, ...before])` when `state` is `shopperStateOf(before)` and
+ * every one of `events` is later than every one of `before`.
+ */
+export function extendShopperState(
+  state: ShopperState,
+  events: readonly StoredEvent[],
+  priceOf?: PriceOf,
+): ShopperState {
+  return applyInOrder(copyShopperState(state), events, priceOf);
+}
+
+function applyInOrder(state: ShopperState, events: readonly StoredEvent[], priceOf?: PriceOf) {
   const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.ts - b.e.ts || a.i - b.i);
   for (const { e } of sorted) applyShopperEvent(state, e, priceOf);
   return state;
+}
+
+/** A deep copy (no object or array shared with `s`): `applyShopperEvent` changes it in place. */
+export function copyShopperState(s: ShopperState): ShopperState {
+  const lines = (list: ShopperLine[]) => list.map((l) => ({ ...l }));
+  return {
+    history: s.history.map((h) => ({ ...h })),
+    viewed: s.viewed.slice(),
+    cart: lines(s.cart),
+    orders: s.orders.map((o) => ({ ...o, lines: lines(o.lines) })),
+    wishlist: s.wishlist.map((w) => ({ ...w })),
+    shown: s.shown.map((e) => ({ id: e.id, ts: e.ts.slice() })),
+  };
 }
 
 /** Items of orders still standing (not refunded or cancelled). */
