@@ -35,6 +35,8 @@ export { slugOf } from './text/slug.ts';
 export type { StandardEventName, ProductProps, StoredEvent, RawEvent } from './events.ts';
 export { validateEvent, itemsOf, EVENT_LIMITS } from './validate-event.ts';
 export { validateRecommendRequest, STRATEGIES, REQUEST_LIMITS } from './validate-request.ts';
+export { recommendPacker, recommendUnpacker } from './recommend-wire.ts';
+export type { RecommendWire } from './recommend-wire.ts';
 export { validateCatalog, MAX_CATALOG_ITEMS } from './catalog.ts';
 export type { Catalog, CatalogItem } from './catalog.ts';
 export type {

@@ -5,7 +5,7 @@ import type {
   JsonObject,
   RawEvent,
   RecommendRequest,
-  RecommendResult,
+  RecommendWire,
   RotationOptions,
   StoredEvent,
 } from '@insitu/core';
@@ -209,7 +209,8 @@ export interface WorkerApi {
   /** Resolves when everything ingested so far is stored. */
   flush(): Promise<Reply<Stats>>;
   stats(): Promise<Reply<Stats>>;
-  recommend(request: RecommendRequest): Promise<Reply<RecommendResult>>;
+  /** Items the page was sent before come as ids; `full`: every item in full (see `RecommendWire`). */
+  recommend(request: RecommendRequest, full?: boolean): Promise<Reply<RecommendWire>>;
   profile(): Promise<Reply<JsonObject>>;
   audiences(): Promise<Reply<AudienceMatch[]>>;
   /** `true`: move page-memory events to IndexedDB and store from now on; `false`: erase and stop. */

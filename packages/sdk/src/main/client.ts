@@ -4,8 +4,9 @@ import {
   toErrorInfo as toInfo,
   type ErrorInfo,
   type RawEvent,
+  type RecommendResult,
+  type RecommendWire,
 } from '@insitu/core';
-import type { validateRecommendRequest } from '@insitu/core/validate-request';
 import { proxy, wrap, type Remote } from 'comlink';
 import type { InsituConfig, Notice, Reply, WorkerApi, WorkerConfig } from '../protocol.ts';
 import { argumentsError, eventError, onError } from './arguments.ts';
@@ -18,12 +19,11 @@ import { testFaults } from './test-faults-key.ts';
 import type { Insitu, InsituEvents, ShopperProfile } from './types.ts';
 
 /**
- * The recommend() request check, loaded on first use: it is most of a kilobyte, and the page's
- * script-tag client has a 5 KB budget that every shop pays on every page.
+ * The page's side of recommend() (the request check, the unpacking of answers), loaded on first
+ * use: it is over a kilobyte, and the script-tag client has a 6 KB budget every page pays.
  */
-let checker: Promise<typeof validateRecommendRequest> | undefined;
-const requestCheck = () =>
-  (checker ??= import('@insitu/core/validate-request').then((m) => m.validateRecommendRequest));
+let recommendSide: Promise<typeof import('./recommend-page.ts')> | undefined;
+const loadRecommendSide = () => (recommendSide ??= import('./recommend-page.ts'));
 
 /**
  * With this many buffered events the batch is not worth waiting for the timer: it is posted in
@@ -92,6 +92,8 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
   let persist = cfg.persist;
   const pending = pendingEvents(cfg.dbName);
   let api: Remote<WorkerApi> | undefined;
+  /** This worker's recommend() answers, unpacked (see `recommendPacker` in core). */
+  let unpacker: ((wire: RecommendWire) => RecommendResult | undefined) | undefined;
   let buffer: RawEvent[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let isReady = false;
@@ -243,19 +245,33 @@ export function createInsitu(config: InsituConfig = {}): Insitu {
     // Each answer includes what the page tracked just before asking: post the buffer first.
     async recommend(input: unknown) {
       post();
-      // Checked before posting, so no request that cannot be cloned ever reaches postMessage.
-      const check = await requestCheck().catch(() => {
-        checker = undefined; // a later call tries again
+      const side = await loadRecommendSide().catch(() => {
+        recommendSide = undefined; // a later call tries again
       });
-      if (!check) {
+      if (!side) {
         return refuse({
           code: 'worker_unavailable',
           message: 'The recommend() request check could not be loaded.',
         });
       }
-      const valid = check(input);
+      // Checked before posting, so no request that cannot be cloned ever reaches postMessage.
+      const valid = side.validateRecommendRequest(input);
       if (!valid.ok) return refuse(toInfo(valid.error));
-      return unwrap(() => api!.recommend(valid.value));
+      const unpack = (unpacker ??= side.recommendUnpacker());
+      // Unpacked as each answer arrives, in the order the worker packed them (items it sent
+      // before come as ids); an answer naming an unknown item is asked for again in full.
+      const ask = (full: boolean) =>
+        unwrap(() =>
+          api!
+            .recommend(valid.value, full)
+            .then((r): Reply<RecommendResult | undefined> =>
+              r.ok ? { ...r, value: unpack(r.value) } : r,
+            ),
+        );
+      const answer = (await ask(false)) ?? (await ask(true));
+      return (
+        answer ?? refuse({ code: 'internal', message: 'recommend() answered an unknown item.' })
+      );
     },
     // The worker's profile service answers with a `ShopperProfile` (plain JSON on the wire).
     profile: (...args: unknown[]) =>

@@ -1,5 +1,6 @@
 import {
   InsituError,
+  recommendPacker,
   toErrorInfo,
   validateRecommendRequest,
   type ErrorInfo,
@@ -74,6 +75,7 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
     const at = (await store.meta())[LEARNING_RESET_KEY];
     resetAt = typeof at === 'number' ? at : -Infinity;
   };
+  const pack = recommendPacker();
   const recent = recentEvents(
     () => store,
     () => config.maxEvents,
@@ -192,7 +194,9 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
         return stats();
       }),
 
-    recommend: (input) =>
+    // Packed after the answer, on the one path every answer takes to comlink's postMessage, so
+    // answers are packed in the order they are posted and the page unpacks them in that order.
+    recommend: (input, full) =>
       reply(async () => {
         // Checked again here (the page checks first): services only ever see a clean request.
         const valid = validateRecommendRequest(input);
@@ -212,7 +216,7 @@ export function createWorkerApi(services: WorkerService[] = createServices()): W
           ...(config.rotation === undefined ? {} : { rotation: config.rotation }),
           shopper: await recent.shopper(),
         });
-      }),
+      }).then((r) => (r.ok ? { ok: true, value: pack(r.value, full === true) } : r)),
 
     profile: () => reply(() => first((s) => s.profile?.bind(s), 'profile()')),
     audiences: () => reply(() => first((s) => s.audiences?.bind(s), 'audiences()')),

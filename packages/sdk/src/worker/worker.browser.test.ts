@@ -126,6 +126,32 @@ describe('recommend', () => {
     expect(forYou).toMatchObject({ strategy: 'for-you', source: 'fallback' });
     expect(forYou.items.map((x) => x.item.id)).toEqual(['cap', 'mug']);
   });
+
+  it('gives every answer the catalog items in full, as copies, however many calls overlap', async () => {
+    const { c } = open({ catalog: fixture('catalog.json') });
+    const catalog = (await (await fetch(fixture('catalog.json'))).json()) as {
+      items: { id: string; title: string }[];
+    };
+    const title = (id: string) => catalog.items.find((i) => i.id === id)!.title;
+    await c.track('Product Viewed', { product_id: 'mug' });
+    const ask = () => c.recommend({ strategy: 'trending', limit: 4 });
+    // Items sent once travel as ids after that: in flight together, and one after another.
+    const answers = [...(await Promise.all([ask(), ask(), ask()])), await ask(), await ask()];
+    for (const r of answers) {
+      expect(r.items.map((x) => x.item.id)).toEqual(answers[0]!.items.map((x) => x.item.id));
+      for (const { item } of r.items) {
+        expect(item.title).toBe(title(item.id));
+        expect(item.categories.length).toBeGreaterThan(0);
+      }
+    }
+    // What the page does to an answer changes no other answer.
+    answers[0]!.items[0]!.item.title = 'changed';
+    answers[0]!.items[0]!.item.categories.push('changed');
+    expect(answers[1]!.items[0]!.item.title).toBe(title(answers[1]!.items[0]!.item.id));
+    const next = await ask();
+    expect(next.items[0]!.item).toEqual(answers[4]!.items[0]!.item);
+    expect(next.items[0]!.item.categories).not.toContain('changed');
+  });
 });
 
 describe('several clients on one database', () => {
