@@ -245,22 +245,20 @@ export async function recommendE2E(
         }
         // for-you right after a new view: the worker's last scores are for another history, so
         // every timed call scores afresh (the rows above ask again with the same history).
-        const fresh: number[] = [];
-        let last = await insitu.recommend({ strategy: 'for-you', limit: 10 });
-        for (let i = 0; i < calls; i++) {
-          await insitu.track('Product Viewed', { product_id: viewed[i % viewed.length]! });
-          await insitu.flush();
-          const t = performance.now();
-          last = await insitu.recommend({ strategy: 'for-you', limit: 10 });
-          fresh.push(performance.now() - t);
-        }
-        out.push({
-          strategy: 'for-you after a view',
-          ms: fresh,
-          items: last.items.length,
-          source: last.source,
-          backend: last.backend ?? '–',
-        });
+        const afterViews = async (strategy: string) => {
+          const ms: number[] = [];
+          let last = await insitu.recommend({ strategy: 'for-you', limit: 10 });
+          for (let i = 0; i < calls; i++) {
+            await insitu.track('Product Viewed', { product_id: viewed[i % viewed.length]! });
+            await insitu.flush();
+            const t = performance.now();
+            last = await insitu.recommend({ strategy: 'for-you', limit: 10 });
+            ms.push(performance.now() - t);
+          }
+          const { source, backend } = last;
+          out.push({ strategy, ms, items: last.items.length, source, backend: backend ?? '–' });
+        };
+        await afterViews('for-you after a view');
         // The same for a loyal shopper: 2,000 events stored (views of 300 items, a fourth of
         // them a Recommendation Shown of 8), the window the strategies read.
         const { items: catalogItems } = (await (await fetch('/shop/catalog.json')).json()) as {
@@ -276,22 +274,7 @@ export async function recommendE2E(
           } else void insitu.track('Product Viewed', { product_id: ids[i % ids.length]! });
         }
         await insitu.flush();
-        const loyal: number[] = [];
-        last = await insitu.recommend({ strategy: 'for-you', limit: 10 });
-        for (let i = 0; i < calls; i++) {
-          await insitu.track('Product Viewed', { product_id: viewed[i % viewed.length]! });
-          await insitu.flush();
-          const t = performance.now();
-          last = await insitu.recommend({ strategy: 'for-you', limit: 10 });
-          loyal.push(performance.now() - t);
-        }
-        out.push({
-          strategy: 'for-you after a view, 2,000 events stored',
-          ms: loyal,
-          items: last.items.length,
-          source: last.source,
-          backend: last.backend ?? '–',
-        });
+        await afterViews('for-you after a view, 2,000 events stored');
         const model = (await insitu.stats()).model ?? { state: 'absent' };
         // The raw kernel at the model's size, in this page, right after the strategies.
         const { itemCount: items, dims } = shape;

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../events.ts';
 import { purchasedItems, shopperStateOf } from './shopper-state.ts';
+import { storedEvent as ev } from '../test-fixtures/stored-event.ts';
 
-let n = 0;
-const ev = (name: string, props: StoredEvent['props'], ts: number): StoredEvent => ({
-  id: `e${++n}`,
-  name,
-  props,
-  ts,
-  items: [],
-});
 const order = (id: string, products: { product_id: string; quantity?: number }[], ts: number) =>
   ev('Order Completed', { order_id: id, products }, ts);
 const kinds = (events: StoredEvent[]) =>

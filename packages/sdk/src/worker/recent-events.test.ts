@@ -3,15 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recentEvents } from './recent-events.ts';
 import { MemoryStore } from './store/memory-store.ts';
+import { storedEvent as ev } from '../../../core/src/test-fixtures/stored-event.ts';
 
-let n = 0;
-const ev = (name: string, props: StoredEvent['props'], ts: number): StoredEvent => ({
-  id: `e${++n}`,
-  name,
-  props,
-  ts,
-  items: [],
-});
 const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
 
 /** An event of a kind that changes the history, the cart, orders, the wishlist or showings. */
