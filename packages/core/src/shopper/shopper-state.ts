@@ -301,7 +301,7 @@ function applyInOrder(state: ShopperState, events: readonly StoredEvent[], price
 }
 
 /** A deep copy (no object or array shared with `s`): `applyShopperEvent` changes it in place. */
-export function copyShopperState(s: ShopperState): ShopperState {
+function copyShopperState(s: ShopperState): ShopperState {
   const lines = (list: ShopperLine[]) => list.map((l) => ({ ...l }));
   return {
     history: s.history.map((h) => ({ ...h })),
