@@ -1,7 +1,7 @@
 import { shopperStateOf, type ShopperState, type StoredEvent } from '@insitu/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { recentEvents } from './recent-events.ts';
+import { mergeNewestFirst, recentEvents } from './recent-events.ts';
 import { MemoryStore } from './store/memory-store.ts';
 import { storedEvent as ev } from '../../../core/src/test-fixtures/stored-event.ts';
 
@@ -136,5 +136,19 @@ describe('recentEvents().shopper()', () => {
     expect(seen[7]).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
     expect(seen[8]).toEqual(['e', 'f', 'g', 'h', 'i']);
     expect(seen[9]).toEqual(['e', 'f', 'g', 'h', 'i', 'j']);
+  });
+
+  it('adds new events to the window as sorting it again would', () => {
+    const times = fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 30 });
+    fc.assert(
+      fc.property(times, times, fc.integer({ min: 1, max: 40 }), (fresh, old, limit) => {
+        const events = (ts: number[]) => ts.map((t) => ev('Product Viewed', {}, t));
+        const list = events(old).sort((a, b) => b.ts - a.ts);
+        const added = events(fresh);
+        const sorted = [...added, ...list].sort((a, b) => b.ts - a.ts).slice(0, limit);
+        const newest = [...added].sort((a, b) => b.ts - a.ts);
+        expect(mergeNewestFirst(newest, list, limit)).toEqual(sorted);
+      }),
+    );
   });
 });
