@@ -28,13 +28,15 @@ export function mmrSelect(
   }
   const lambda = 1 - Math.min(1, diversity);
   const rel = new Float64Array(n);
-  for (let j = 0; j < n; j++) rel[j] = hi > lo ? (relevance[candidates[j]!]! - lo) / (hi - lo) : 1;
   const maxSim = new Float32Array(n);
   /** How many of the picks each candidate's `maxSim` has seen; -1: picked. */
   const seen = new Int32Array(n);
   /** Each candidate's value as of the picks it has seen: an upper bound of its value now. */
   const bound = new Float64Array(n);
-  for (let j = 0; j < n; j++) bound[j] = lambda * rel[j]!;
+  for (let j = 0; j < n; j++) {
+    rel[j] = hi > lo ? (relevance[candidates[j]!]! - lo) / (hi - lo) : 1;
+    bound[j] = lambda * rel[j]!;
+  }
   const picked: number[] = [];
   while (picked.length < Math.min(k, n)) {
     let best = -1;

@@ -114,10 +114,12 @@ export function recentEvents(
     return { of: events, all, beyond: 0, since: at, value: showingsSince(all, at) };
   };
 
+  const list = () => (cached ??= store().recent(limit()));
+
   return {
-    get: () => (cached ??= store().recent(limit())),
+    get: list,
     async shopper() {
-      const events = await (cached ??= store().recent(limit()));
+      const events = await list();
       const at = resetAt();
       if (state?.of !== events || state.since !== at) state = derive(events, at);
       return state.value;
