@@ -21,6 +21,9 @@ describe('splitHoldout', () => {
     const sequences = Array.from({ length: 300 }, (_, u) => user(u, 40));
     const split = splitHoldout(sequences, 100, seededRandom(1));
     expect(split.cases).toHaveLength(100);
+    // Every other held-out user also judges the early stop: half the cases, the same objects.
+    expect(split.stop).toHaveLength(50);
+    expect(split.stop.every((c) => split.cases.includes(c))).toBe(true);
     expect(split.train.reduce((a, s) => a + s.length, 0)).toBe(300 * 40 - 100);
     expectPrefixes(sequences, split);
   });
@@ -32,6 +35,11 @@ describe('splitHoldout', () => {
     expect(split.cases).toHaveLength(25 * MAX_CASES_PER_USER + 25);
     split.train.forEach((s, u) => expect(s).toHaveLength(u < 25 ? 40 - MAX_CASES_PER_USER : 11));
     expectPrefixes(sequences, split);
+    // A user's cases judge the early stop all together or not at all, and about half do.
+    const owner = (c: (typeof split.cases)[number]) => c.history[0]!.ts;
+    const stopUsers = new Set(split.stop.map(owner));
+    for (const c of split.cases) expect(split.stop.includes(c)).toBe(stopUsers.has(owner(c)));
+    expect(stopUsers.size).toBe(25);
     // No case's target is in the training part: each is held out from the fit.
     const trainTs = new Set(split.train.flatMap((s) => s.map((e) => e.ts)));
     expect(split.cases.filter((c) => trainTs.has(c.ts))).toEqual([]);
