@@ -5,6 +5,8 @@
 //   sessions-no-items/ the same without items.csv
 //   long/              simulated shoppers with long, dense histories (median ~65 items), all rating
 //                      rows, no items.csv (titles of 12 generated categories would be a give-away)
+//   browsing/          simulated anonymous browsing sessions at scale (~33k sessions, 8,000 items,
+//                      ~26 views per item), product views only, no items.csv
 // usage: node scripts/proxy-datasets.mjs [--shared DIR] [--out DIR]
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -105,5 +107,50 @@ function long() {
   );
 }
 
+// Anonymous browsing at scale: the persona simulator over an 8,000-item shop for 4,000 shoppers and
+// 30 days; every visit (views more than 30 minutes apart start a new one) becomes its own user, and
+// each of its distinct product views one row. The sessions proxy above is an invoice log of 1,510
+// sessions; this one has the size and sparsity of a shop's click stream.
+function browsing() {
+  const catalog = generateCatalog(23, 8000);
+  const personas = randomPersonas(createRng(29), 4000);
+  const shoppers = simulateShoppers(catalog, personas, {
+    seed: 31,
+    start: Date.UTC(2026, 0, 1),
+    days: 30,
+  });
+  const rows = [];
+  const sizes = [];
+  let n = 0;
+  for (const s of shoppers) {
+    let last = -Infinity;
+    let seen = new Set();
+    for (const e of s.events) {
+      const id = e.properties['product_id'];
+      if (e.event !== 'Product Viewed' || typeof id !== 'string') continue;
+      const ts = Math.floor(e.timestamp / 1000);
+      if (ts - last > 1800) {
+        if (seen.size > 0) sizes.push(seen.size);
+        seen = new Set();
+        n++;
+      }
+      last = ts;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      rows.push({ user: `b${n}`, item: id, ts });
+    }
+    if (seen.size > 0) sizes.push(seen.size);
+  }
+  rows.sort((a, b) => a.ts - b.ts);
+  write(
+    join(values.out, 'browsing'),
+    rows.map((r) => `${r.user},${r.item},${r.ts},view`),
+  );
+  console.log(
+    `browsing: ${n} sessions, ${new Set(rows.map((r) => r.item)).size} items, ${rows.length} rows, median ${median(sizes)} items, ${sizes.filter((k) => k >= 3).length} with ≥ 3`,
+  );
+}
+
 sessions();
 long();
+browsing();
