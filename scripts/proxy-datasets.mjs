@@ -25,9 +25,12 @@ const { values } = parseArgs({
 });
 
 const header = 'user,item,timestamp,event';
-const write = (dir, rows) => {
+// Rows { user, item, ts } as interactions.csv, in time order (sorts `rows` in place).
+const write = (dir, rows, event) => {
+  rows.sort((a, b) => a.ts - b.ts);
+  const csv = rows.map((r) => `${r.user},${r.item},${r.ts},${event}`);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'interactions.csv'), [header, ...rows].join('\n') + '\n');
+  writeFileSync(join(dir, 'interactions.csv'), [header, ...csv].join('\n') + '\n');
 };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? 0;
 
@@ -55,11 +58,9 @@ function sessions() {
     sizes.push(s.items.length);
     s.items.forEach((item, k) => rows.push({ user: `s${n}`, item, ts: s.ts + 60 * k }));
   }
-  rows.sort((a, b) => a.ts - b.ts);
-  const csv = rows.map((r) => `${r.user},${r.item},${r.ts},view`);
-  write(join(values.out, 'sessions'), csv);
+  write(join(values.out, 'sessions'), rows, 'view');
   copyFileSync(join(src, 'items.csv'), join(values.out, 'sessions', 'items.csv'));
-  write(join(values.out, 'sessions-no-items'), csv);
+  write(join(values.out, 'sessions-no-items'), rows, 'view');
   const eligible = sizes.filter((k) => k >= 3).length;
   console.log(
     `sessions: ${n} sessions, ${rows.length} rows, median ${median(sizes)} items, ${eligible} with ≥ 3`,
@@ -96,12 +97,7 @@ function long() {
     }
     if (seen.size > 0) sizes.push(seen.size);
   }
-  rows.sort((a, b) => a.ts - b.ts);
-  const dir = join(values.out, 'long');
-  write(
-    dir,
-    rows.map((r) => `${r.user},${r.item},${r.ts},rating`),
-  );
+  write(join(values.out, 'long'), rows, 'rating');
   console.log(
     `long: ${sizes.length} users, ${new Set(rows.map((r) => r.item)).size} items, ${rows.length} rows, median ${median(sizes)} items per user`,
   );
@@ -141,11 +137,7 @@ function browsing() {
     }
     if (seen.size > 0) sizes.push(seen.size);
   }
-  rows.sort((a, b) => a.ts - b.ts);
-  write(
-    join(values.out, 'browsing'),
-    rows.map((r) => `${r.user},${r.item},${r.ts},view`),
-  );
+  write(join(values.out, 'browsing'), rows, 'view');
   console.log(
     `browsing: ${n} sessions, ${new Set(rows.map((r) => r.item)).size} items, ${rows.length} rows, median ${median(sizes)} items, ${sizes.filter((k) => k >= 3).length} with ≥ 3`,
   );
